@@ -1,0 +1,82 @@
+/**
+ * @module The reference implementation behind adapter protocol v1 (spec/adapter-protocol.md):
+ * one request object in, one response object out. Pure; no I/O.
+ */
+import { fromHex } from '../bytes.js'
+import { validateRef } from '../caveats/schema-validator.js'
+import type { Restriction } from '../generated/types.js'
+import { inspect } from '../inspect.js'
+import { mint } from '../mint.js'
+import { restrict, type TokenResult } from '../restrict.js'
+import { verify } from '../verify.js'
+import { VERSION } from '../version.js'
+
+export type Json = Record<string, unknown>
+
+export const OPS = ['hello', 'inspect', 'verify', 'mint', 'restrict'] as const
+type Op = (typeof OPS)[number]
+
+const REQUEST_DEFINITION: Record<Op, string> = {
+  hello: 'HelloRequest',
+  inspect: 'InspectRequest',
+  verify: 'VerifyRequest',
+  mint: 'MintRequest',
+  restrict: 'RestrictRequest',
+}
+
+const idOf = (request: unknown) => {
+  const id = (request as Json | null)?.id
+  return typeof id === 'number' || typeof id === 'string' ? id : null
+}
+
+export function badRequest(id: unknown, message: string): Json {
+  return { id: typeof id === 'number' || typeof id === 'string' ? id : null, ok: false, error: { code: 'bad_request', message } }
+}
+
+/** Answers one parsed request line (ADAPT-2 … ADAPT-13). */
+export function handle(request: unknown): Json {
+  const id = idOf(request)
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) return badRequest(id, 'a request must be a JSON object')
+  const op = (request as Json).op
+  if (typeof op !== 'string' || !(OPS as readonly string[]).includes(op)) {
+    return typeof op === 'string' && id !== null ? { id, ok: false, error: { code: 'unsupported', message: `unknown op ${JSON.stringify(op)}` } } : badRequest(id, 'missing or invalid "op"')
+  }
+  const valid = validateRef(`adapter/request.schema.json#/definitions/${REQUEST_DEFINITION[op as Op]}`, request)
+  if (!valid.ok) return badRequest(id, valid.message)
+  const r = request as Json
+  switch (op as Op) {
+    case 'hello':
+      return { id, ok: true, protocol: 1, implementation: { name: 'pypi-token-spec', version: VERSION }, ops: [...OPS] }
+    case 'inspect': {
+      const result = inspect(r.token)
+      if (!result.ok) return { id, ok: true, error: { code: result.reason, message: result.message } }
+      const t = result.token
+      return {
+        id,
+        ok: true,
+        token: {
+          prefix: t.prefix,
+          location: t.location,
+          identifier: t.identifier,
+          caveats: t.caveats.map((c) => (c.kind === 'first-party' ? c.raw : { third_party: true, id: c.raw, location: c.location ?? null, vid: c.vid })),
+          signature: t.signature,
+        },
+      }
+    }
+    case 'verify': {
+      const result = verify(r.token, fromHex(String(r.key)), r.context as never)
+      return { id, ok: true, valid: result.valid, reason: result.reason, message: result.message }
+    }
+    case 'mint': {
+      const key = fromHex(String(r.key)) ?? new Uint8Array()
+      const options = { key, location: String(r.location), identifier: String(r.identifier), prefix: String(r.prefix), caveats: r.caveats as string[] }
+      return tokenResponse(id, mint(options))
+    }
+    case 'restrict':
+      return tokenResponse(id, restrict(r.token, r.restrictions as Restriction[]))
+  }
+}
+
+function tokenResponse(id: string | number | null, result: TokenResult): Json {
+  return result.ok ? { id, ok: true, token: result.token } : { id, ok: true, error: { code: result.reason, message: result.message } }
+}

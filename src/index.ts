@@ -1,0 +1,20 @@
+/**
+ * @module pypi-token-spec: the reference implementation of PyPI API tokens.
+ *
+ * Everything public is exported here. Nothing in this API throws on bad input: results carry a
+ * reason code (spec/reason-codes.md) instead.
+ */
+export { mint, type MintOptions } from './mint.js'
+export { restrict, encodeRestriction, type TokenResult } from './restrict.js'
+export { verify, completeContext, type VerifyResult, type Failure, type ContextInput } from './verify.js'
+export { inspect, type InspectResult, type InspectOptions, type TokenInfo, type CaveatInfo } from './inspect.js'
+export { parseToken, dumpToken, PYPI_PREFIX, MAX_TOKEN_LENGTH, type ParsedToken, type ParseResult, type ParseOptions } from './token/parse.js'
+export { decodeCaveat, type DecodedCaveat } from './caveats/decode.js'
+export { normalizeProjectName, normalizeRestriction } from './caveats/normalize.js'
+export { CAVEAT_MODULES } from './caveats/registry.js'
+export { decodeMacaroon } from './macaroon/decode.js'
+export { encodeMacaroon } from './macaroon/encode.js'
+export { computeSignature } from './macaroon/signature.js'
+export type { Macaroon, Caveat, FirstPartyCaveat, ThirdPartyCaveat } from './macaroon/types.js'
+export type { TextOrHex } from './bytes.js'
+export type * from './generated/types.js'

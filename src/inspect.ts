@@ -1,0 +1,75 @@
+/** @module inspect(token): what a token is and allows, without the key. */
+import { textOrHex, toHex, type TextOrHex } from './bytes.js'
+import { decodeCaveat } from './caveats/decode.js'
+import type { CaveatSlug, ReasonCode, Restriction } from './generated/types.js'
+import type { Caveat } from './macaroon/types.js'
+import { parseToken } from './token/parse.js'
+
+export interface CaveatInfo {
+  readonly index: number
+  readonly kind: 'first-party' | 'third-party'
+  /** The caveat's bytes: text when UTF-8, else hex. For a third-party caveat, its id. */
+  readonly raw: TextOrHex
+  /** The caveat format, when recognised. */
+  readonly slug: CaveatSlug | null
+  /** The decoded caveat, when well-formed. */
+  readonly restriction: Restriction | null
+  /** Why a verifier rejects this caveat whatever the context (malformed, unknown, third-party). */
+  readonly error: { readonly reason: ReasonCode; readonly message: string } | null
+  /** What the caveat allows, in plain English. */
+  readonly explanation: string
+  /** Third-party caveats only. */
+  readonly location?: TextOrHex | null
+  readonly vid?: string
+}
+
+export interface TokenInfo {
+  readonly prefix: string
+  /** Null when the token has no location field (TOKEN-8: never checked). */
+  readonly location: TextOrHex | null
+  readonly identifier: TextOrHex
+  /** 64 lowercase hex digits. */
+  readonly signature: string
+  readonly caveats: readonly CaveatInfo[]
+}
+
+export type InspectResult = { ok: true; token: TokenInfo } | { ok: false; reason: ReasonCode; message: string }
+
+export interface InspectOptions {
+  /** Unix seconds for relative times ("expires in 14 minutes"); omitted: no relative times. */
+  readonly now?: number
+}
+
+/** Parses a token of any prefix and explains every caveat. Never throws. */
+export function inspect(token: unknown, options: InspectOptions = {}): InspectResult {
+  const parsed = parseToken(token, { anyPrefix: true })
+  if (!parsed.ok) return parsed
+  const { prefix, macaroon } = parsed.token
+  return {
+    ok: true,
+    token: {
+      prefix,
+      location: macaroon.location === null ? null : textOrHex(macaroon.location),
+      identifier: textOrHex(macaroon.identifier),
+      signature: toHex(macaroon.signature),
+      caveats: macaroon.caveats.map((c, index) => describeCaveat(c, index, options.now)),
+    },
+  }
+}
+
+function describeCaveat(caveat: Caveat, index: number, now: number | undefined): CaveatInfo {
+  const base = { index, kind: caveat.kind, raw: textOrHex(caveat.id) }
+  const extra =
+    caveat.kind === 'third-party' ? { location: caveat.location === null ? null : textOrHex(caveat.location), vid: toHex(caveat.vid) } : {}
+  const decoded = decodeCaveat(caveat)
+  if (decoded.ok) {
+    return { ...base, slug: decoded.slug, restriction: decoded.restriction, error: null, explanation: decoded.module.explain(decoded.restriction as never, now), ...extra }
+  }
+  const explanation =
+    decoded.reason === 'CAVEAT_THIRD_PARTY'
+      ? 'Third-party caveat: needs a discharge macaroon, which PyPI never issues; verifiers reject the token.'
+      : decoded.reason === 'CAVEAT_UNKNOWN'
+        ? `Unknown caveat (${decoded.message}): verifiers reject the token.`
+        : `Malformed caveat (${decoded.message}): verifiers reject the token.`
+  return { ...base, slug: decoded.slug, restriction: null, error: { reason: decoded.reason, message: decoded.message }, explanation, ...extra }
+}

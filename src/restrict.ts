@@ -1,0 +1,51 @@
+/** @module restrict(token, restrictions): attenuation without the key (spec/restricting.md). */
+import { encodeUtf8 } from './bytes.js'
+import { normalizeRestriction } from './caveats/normalize.js'
+import { BY_TYPE } from './caveats/registry.js'
+import type { ReasonCode, Restriction } from './generated/types.js'
+import { dumpJson, type JsonValue } from './json/index.js'
+import { extendSignature } from './macaroon/signature.js'
+import type { Caveat } from './macaroon/types.js'
+import { dumpToken, MAX_TOKEN_LENGTH, parseToken } from './token/parse.js'
+
+export type TokenResult = { ok: true; token: string } | { ok: false; reason: ReasonCode; message: string }
+
+/** RESTRICT-1: the exact caveat bytes a restricter writes for a (normalised) restriction. */
+export function encodeRestriction(r: Restriction): string {
+  const module = BY_TYPE.get(r.type)
+  if (module === undefined) throw new TypeError(`unknown restriction type ${String(r.type)}`)
+  return dumpJson(module.encode(r as never) as JsonValue)
+}
+
+/** Normalises every restriction and encodes it, or says which one was refused and why. */
+export function encodeRestrictions(restrictions: unknown): { ok: true; caveats: string[] } | { ok: false; message: string } {
+  if (!Array.isArray(restrictions)) return { ok: false, message: 'restrictions must be an array' }
+  const caveats: string[] = []
+  for (const [i, input] of restrictions.entries()) {
+    const n = normalizeRestriction(input)
+    if (!n.ok) return { ok: false, message: `restriction ${i}: ${n.message}` }
+    caveats.push(encodeRestriction(n.restriction))
+  }
+  return { ok: true, caveats }
+}
+
+/**
+ * Appends one caveat per restriction, in order, extending the signature chain (SIG-3): the new
+ * token allows at most what the old one did (LAW-1). Never throws.
+ */
+export function restrict(token: unknown, restrictions: readonly Restriction[]): TokenResult {
+  const parsed = parseToken(token, { anyPrefix: true })
+  if (!parsed.ok) return parsed
+  const encoded = encodeRestrictions(restrictions)
+  if (!encoded.ok) return { ok: false, reason: 'INVALID_ARGUMENT', message: encoded.message }
+  const { prefix, macaroon } = parsed.token
+  let signature: Uint8Array = macaroon.signature
+  const added: Caveat[] = encoded.caveats.map((text) => {
+    const caveat: Caveat = { kind: 'first-party', id: encodeUtf8(text) }
+    signature = extendSignature(signature, caveat)
+    return caveat
+  })
+  const out = dumpToken({ prefix, macaroon: { ...macaroon, caveats: [...macaroon.caveats, ...added], signature } })
+  if (out.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'INVALID_ARGUMENT', message: `the restricted token would be ${out.length} characters, over the ${MAX_TOKEN_LENGTH} limit` }
+  return { ok: true, token: out }
+}

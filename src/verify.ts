@@ -1,0 +1,90 @@
+/** @module verify(token, key, context): the verification algorithm (spec/verification.md). */
+import { isUtf8 } from './bytes.js'
+import { decodeCaveat } from './caveats/decode.js'
+import { validateContext } from './caveats/schema-validator.js'
+import type { CaveatSlug, ReasonCode, VerifyContext } from './generated/types.js'
+import { computeSignature, signaturesEqual } from './macaroon/signature.js'
+import { parseToken } from './token/parse.js'
+import { unixNow } from './time.js'
+
+/** One reason a token was rejected. `index` is the caveat's position, null for token-level failures. */
+export interface Failure {
+  readonly index: number | null
+  readonly caveat: CaveatSlug | null
+  readonly reason: ReasonCode
+  readonly message: string
+}
+
+export interface VerifyResult {
+  readonly valid: boolean
+  /** Null when valid; otherwise the code of REASON-1 / REASON-2. */
+  readonly reason: ReasonCode | null
+  /** Null when valid; otherwise every failure's message, for humans. */
+  readonly message: string | null
+  /** Empty when valid; otherwise every failure, caveats in token order. */
+  readonly failures: readonly Failure[]
+}
+
+/** Context members a caller may leave out: `now` defaults to the clock, the rest to null. */
+export type ContextInput = Partial<VerifyContext>
+
+/** REASON-2: the precedence among caveat failures, highest first. */
+const CAVEAT_PRECEDENCE: readonly ReasonCode[] = ['CAVEAT_MALFORMED', 'CAVEAT_UNKNOWN', 'CAVEAT_THIRD_PARTY', 'CAVEAT_NOT_SATISFIED']
+
+const VALID: VerifyResult = Object.freeze({ valid: true, reason: null, message: null, failures: Object.freeze([]) })
+
+function rejected(reason: ReasonCode, message: string): VerifyResult {
+  return { valid: false, reason, message, failures: [{ index: null, caveat: null, reason, message }] }
+}
+
+/** Fills defaults (VERIFY-2); the result still goes through the context schema. */
+export function completeContext(input: ContextInput = {}): VerifyContext {
+  return {
+    now: input.now ?? unixNow(),
+    project: input.project ?? null,
+    user_id: input.user_id ?? null,
+    oidc_publisher: input.oidc_publisher ?? null,
+  }
+}
+
+/**
+ * Verifies `token` with the root `key` in `context`. Never throws: every input, however
+ * malformed, gives a result, and anything not positively verified is invalid (fail closed).
+ */
+export function verify(token: unknown, key: unknown, context?: ContextInput): VerifyResult {
+  if (!(key instanceof Uint8Array) || key.length === 0) return rejected('KEY_INVALID', 'the key must be a non-empty byte array')
+  if (context !== undefined && (context === null || typeof context !== 'object')) return rejected('CONTEXT_INVALID', 'the context must be an object')
+  const ctx = completeContext(context)
+  const ctxValid = validateContext(ctx)
+  if (!ctxValid.ok) return rejected('CONTEXT_INVALID', `context ${ctxValid.message}`)
+
+  // VERIFY-1 step 1: parse (TOKEN-*, MAC-*).
+  const parsed = parseToken(token)
+  if (!parsed.ok) return rejected(parsed.reason, parsed.message)
+  const { macaroon } = parsed.token
+  // MAC-11: the identifier names a database row; bytes that are not UTF-8 cannot.
+  if (!isUtf8(macaroon.identifier)) return rejected('MACAROON_MALFORMED', 'identifier is not valid UTF-8')
+
+  // VERIFY-1 step 2 / VERIFY-4: the signature is checked before any caveat is interpreted,
+  // so a forged token learns nothing about why its caveats would fail.
+  const expected = computeSignature(key, macaroon.identifier, macaroon.caveats)
+  if (!signaturesEqual(expected, macaroon.signature)) return rejected('SIGNATURE_MISMATCH', 'signature does not match: wrong key, or the token was altered')
+
+  // VERIFY-1 step 3 / VERIFY-5: every caveat is evaluated; all must hold.
+  let failures: Failure[] | null = null
+  macaroon.caveats.forEach((caveat, index) => {
+    const decoded = decodeCaveat(caveat)
+    let failure: Failure | null = null
+    if (!decoded.ok) failure = { index, caveat: decoded.slug, reason: decoded.reason, message: decoded.message }
+    else {
+      const why = decoded.module.check(decoded.restriction as never, ctx)
+      if (why !== null) failure = { index, caveat: decoded.slug, reason: 'CAVEAT_NOT_SATISFIED', message: why }
+    }
+    if (failure !== null) (failures ??= []).push(failure)
+  })
+  if (failures === null) return VALID
+  const all: Failure[] = failures
+  const reason = CAVEAT_PRECEDENCE.find((code) => all.some((f) => f.reason === code)) as ReasonCode
+  const message = all.map((f) => `caveat ${f.index}${f.caveat ? ` (${f.caveat})` : ''}: ${f.message}`).join('; ')
+  return { valid: false, reason, message, failures: all }
+}
