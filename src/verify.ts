@@ -40,6 +40,7 @@ function rejected(reason: ReasonCode, message: string): VerifyResult {
 /** Fills defaults (VERIFY-2); the result still goes through the context schema. */
 export function completeContext(input: ContextInput = {}): VerifyContext {
   return {
+    ...input, // unknown members stay, so the schema rejects a misspelt one instead of ignoring it
     now: input.now ?? unixNow(),
     project: input.project ?? null,
     user_id: input.user_id ?? null,
