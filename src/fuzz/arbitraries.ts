@@ -19,10 +19,17 @@ export const POOL = {
 }
 
 const someOf = <T>(items: readonly T[]) => fc.subarray([...items], { minLength: 1 })
-const time = fc.integer({ min: T0 - 3600, max: T0 + 3600 })
 
-/** A window with not_before < expires_at, around T0. */
-const window = fc.tuple(time, fc.integer({ min: 1, max: 7200 })).map(([not_before, length]) => ({ not_before, expires_at: not_before + length }))
+/** Times near T0, drawn mostly from a few instants so that `now` often sits on a window's edge. */
+export const timeArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(T0 - 1, T0, T0 + 1, T0 + 899, T0 + 900, T0 + 901) },
+  { weight: 1, arbitrary: fc.integer({ min: T0 - 3600, max: T0 + 3600 }) },
+)
+
+/** A window with not_before < expires_at, around T0; 1 s and 15 min (the OIDC lifetime) are common. */
+const window = fc
+  .tuple(timeArb, fc.oneof({ weight: 3, arbitrary: fc.constantFrom(1, 900) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 7200 }) }))
+  .map(([not_before, length]) => ({ not_before, expires_at: not_before + length }))
 
 /** Any restriction a restricter accepts (names may be unnormalised; restrict normalises them). */
 export const restrictionArb: fc.Arbitrary<Restriction> = fc.oneof(
@@ -49,7 +56,7 @@ const projectArb = fc.integer({ min: 0, max: POOL.names.length - 1 }).chain((i) 
 /** A request context: user and publisher identities are exclusive, as in Warehouse. */
 export const contextArb: fc.Arbitrary<VerifyContext> = fc
   .record({
-    now: fc.oneof(time, fc.constantFrom(T0, T0 - 1, T0 + 1)),
+    now: timeArb,
     project: fc.option(projectArb, { freq: 4 }),
     identity: fc.oneof(
       fc.constant(null),

@@ -43,7 +43,19 @@ describe('codec laws (LAW-4)', () => {
   })
 })
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
 describe('tamper evidence (LAW-6)', () => {
+  test.prop([macaroonArb])('no other spelling of the last character decodes to the same macaroon (TOKEN-6)', (m) => {
+    const bytes = Buffer.from(encodeMacaroon(m))
+    const s = `pypi-${encodeBase64url(bytes)}`
+    for (const c of ALPHABET) {
+      if (c === s[s.length - 1]) continue
+      const r = parseToken(s.slice(0, -1) + c)
+      if (r.ok) expect(Buffer.from(encodeMacaroon(r.token.macaroon)).equals(bytes)).toBe(false)
+    }
+  })
+
   test.prop([keyArb, fc.array(restrictionArb, { maxLength: 4 }), contextArb, fc.nat(), fc.integer({ min: 1, max: 255 })])(
     'any single-byte change to the binary is rejected or malformed, never valid',
     (key, restrictions, context, at, delta) => {

@@ -1,9 +1,10 @@
 import { describe, expect } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 import { mint, restrict, verify } from '../../src/index.js'
-import { contextArb, identifierArb, keyArb, rejectedCaveatTextArb, restrictionArb } from '../../src/fuzz/arbitraries.js'
+import { contextArb, identifierArb, keyArb, nonUtf8Arb, rejectedCaveatTextArb, restrictionArb, T0 } from '../../src/fuzz/arbitraries.js'
 import { holds } from './model.js'
 
+const KEY32 = new Uint8Array(32).fill(7)
 const minted = (key: Uint8Array, identifier: string, caveats: (string | Uint8Array)[] = []) => {
   const r = mint({ key, identifier, location: 'index.example', caveats })
   if (!r.ok) throw new Error(r.message)
@@ -30,6 +31,16 @@ describe('laws (spec/laws.md)', () => {
       const r = mint({ key, identifier: id, caveats: restrictions })
       if (!r.ok) throw new Error(r.message)
       expect(verify(r.token, key, context).valid).toBe(restrictions.every((x) => holds(x, context)))
+    },
+  )
+
+  const instant = fc.integer({ min: T0 - 2, max: T0 + 2 })
+  test.prop([instant, instant, instant, fc.boolean()])(
+    'LAW-0 at the edges: a time window holds exactly when not_before <= now < expires_at',
+    (not_before, expires_at, now, legacy) => {
+      const caveat = legacy ? `{"exp":${expires_at},"nbf":${not_before}}` : `[0,${expires_at},${not_before}]`
+      const t = minted(KEY32, 'id', [caveat])
+      expect(verify(t, KEY32, { now }).valid).toBe(not_before <= now && now < expires_at)
     },
   )
 
@@ -64,7 +75,7 @@ describe('laws (spec/laws.md)', () => {
     },
   )
 
-  test.prop([keyArb, identifierArb, fc.array(rejectedCaveatTextArb, { minLength: 1, maxLength: 3 }), fc.array(restrictionArb, { maxLength: 3 }), contextArb])(
+  test.prop([keyArb, identifierArb, fc.array(fc.oneof(rejectedCaveatTextArb, nonUtf8Arb), { minLength: 1, maxLength: 3 }), fc.array(restrictionArb, { maxLength: 3 }), contextArb])(
     'LAW-2: a caveat that is rejected in every context makes the token invalid in every context',
     (key, id, bad, good, context) => {
       const t = mint({ key, identifier: id, caveats: [...good, ...bad] })
