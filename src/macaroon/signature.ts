@@ -12,8 +12,10 @@ import type { Caveat } from './types.js'
 const BLOCK = 64
 const KEY_GENERATOR = Buffer.from('macaroons-key-generator', 'utf8')
 
-let inner = Buffer.alloc(BLOCK + 256)
-const outer = Buffer.alloc(BLOCK + 32)
+let inner = Buffer.alloc(BLOCK + 256, 0x36)
+const outer = Buffer.alloc(BLOCK + 32, 0x5c)
+/** Bytes [paddedFrom, BLOCK) of both scratch blocks hold the HMAC pad constants. */
+let paddedFrom = 0
 /** Views of `inner` by message length, so a verify allocates no views in the steady state. */
 let views = new Map<number, Buffer>()
 
@@ -22,7 +24,7 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Buffer {
   const k = key.length > BLOCK ? hash('sha256', key, 'buffer') : key
   const length = BLOCK + message.length
   if (inner.length < length) {
-    inner = Buffer.alloc(length)
+    inner = Buffer.alloc(length, 0x36) // all pad: the key bytes are written below
     views = new Map()
   }
   let view = views.get(length)
@@ -30,11 +32,18 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Buffer {
     view = inner.subarray(0, length)
     if (views.size < 1024) views.set(length, view)
   }
-  for (let i = 0; i < BLOCK; i++) {
-    const b = i < k.length ? (k[i] as number) : 0
+  // Key bytes, then the pad bytes the previous key may have overwritten (the rest of the block
+  // already holds 0x36 / 0x5c from earlier calls).
+  for (let i = 0; i < k.length; i++) {
+    const b = k[i] as number
     inner[i] = b ^ 0x36
     outer[i] = b ^ 0x5c
   }
+  if (paddedFrom > k.length) {
+    inner.fill(0x36, k.length, paddedFrom)
+    outer.fill(0x5c, k.length, paddedFrom)
+  }
+  paddedFrom = k.length
   inner.set(message, BLOCK)
   outer.set(hash('sha256', view, 'buffer'), BLOCK)
   return hash('sha256', outer, 'buffer')

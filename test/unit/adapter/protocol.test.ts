@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { answerLine } from '../../../src/adapter/jsonl.js'
+import { validateRef } from '../../../src/caveats/schema-validator.js'
+import { KEY_HEX, PT, PYPITOKEN, THIRD_PARTY, WH } from '../../fixtures/reference-tokens.js'
+
+const ask = (request: unknown) => JSON.parse(answerLine(typeof request === 'string' ? request : JSON.stringify(request)))
+const responseDefinition: Record<string, string> = { hello: 'HelloResponse', inspect: 'InspectResponse', verify: 'VerifyResponse', mint: 'TokenResponse', restrict: 'TokenResponse' }
+const conforms = (op: string, response: Record<string, unknown>) =>
+  validateRef(`adapter/response.schema.json#/definitions/${response.ok === false ? 'AdapterError' : responseDefinition[op]}`, response)
+const context = { now: PT.nbf + 10, project: null, user_id: PT.userId, oidc_publisher: null }
+
+describe('adapter protocol v1 (reference implementation)', () => {
+  it('answers hello (ADAPT-8)', () => {
+    const r = ask({ id: 1, op: 'hello' })
+    expect(r).toEqual({ id: 1, ok: true, protocol: 1, implementation: { name: 'pypi-token-spec', version: expect.any(String) }, ops: ['hello', 'inspect', 'verify', 'mint', 'restrict'] })
+    expect(conforms('hello', r)).toEqual({ ok: true })
+  })
+
+  it('inspects, with third-party caveats spelled out (ADAPT-9)', () => {
+    const r = ask({ id: 'a', op: 'inspect', token: WH.project.token })
+    expect(r.token.caveats).toEqual(WH.project.caveats)
+    expect(r.token.signature).toBe(WH.project.signature)
+    const tp = ask({ id: 2, op: 'inspect', token: THIRD_PARTY })
+    expect(tp.token.caveats[0]).toMatchObject({ third_party: true, id: 'tp-id', location: 'https://auth.example' })
+    for (const x of [r, tp]) expect(conforms('inspect', x)).toEqual({ ok: true })
+  })
+
+  it('reports a malformed token as ok:true with a reason code (ADAPT-7)', () => {
+    const r = ask({ id: 3, op: 'inspect', token: 'pypi-!!!!' })
+    expect(r).toMatchObject({ id: 3, ok: true, error: { code: 'TOKEN_BAD_ENCODING' } })
+    expect(conforms('inspect', r)).toEqual({ ok: true })
+  })
+
+  it('verifies (ADAPT-10, ADAPT-11)', () => {
+    const valid = ask({ id: 4, op: 'verify', token: PYPITOKEN.user!.token, key: KEY_HEX, context })
+    expect(valid).toEqual({ id: 4, ok: true, valid: true, reason: null, message: null })
+    const invalid = ask({ id: 5, op: 'verify', token: PYPITOKEN.user!.token, key: KEY_HEX, context: { ...context, user_id: null } })
+    expect(invalid).toMatchObject({ id: 5, ok: true, valid: false, reason: 'CAVEAT_NOT_SATISFIED' })
+    for (const x of [valid, invalid]) expect(conforms('verify', x)).toEqual({ ok: true })
+  })
+
+  it('mints and restricts (ADAPT-12, ADAPT-13)', () => {
+    const minted = ask({ id: 6, op: 'mint', key: KEY_HEX, location: 'index.example', identifier: PT.identifier, prefix: 'pypi', caveats: ['[1,["a"]]'] })
+    expect(minted.token).toMatch(/^pypi-/)
+    const restricted = ask({ id: 7, op: 'restrict', token: minted.token, restrictions: [{ type: 'user', user_id: PT.userId }] })
+    expect(ask({ id: 8, op: 'inspect', token: restricted.token }).token.caveats).toEqual(['[1,["a"]]', `[3,"${PT.userId}"]`])
+    const refused = ask({ id: 9, op: 'restrict', token: minted.token, restrictions: [{ type: 'expiration', expires_at: 1, not_before: 2 }] })
+    expect(refused).toMatchObject({ ok: true, error: { code: 'INVALID_ARGUMENT' } })
+    for (const x of [minted, restricted, refused]) expect(conforms('mint', x)).toEqual({ ok: true })
+  })
+
+  it.each([
+    ['a line that is not JSON', 'not json', null, 'bad_request'],
+    ['a JSON array', '[1,2]', null, 'bad_request'],
+    ['a request without op', { id: 10 }, 10, 'bad_request'],
+    ['an unknown op', { id: 11, op: 'frobnicate' }, 11, 'unsupported'],
+    ['verify without a context', { id: 12, op: 'verify', token: 'x', key: '00' }, 12, 'bad_request'],
+    ['a key that is not hex', { id: 13, op: 'verify', token: 'x', key: 'zz', context }, 13, 'bad_request'],
+    ['an extra member', { id: 14, op: 'hello', extra: 1 }, 14, 'bad_request'],
+  ])('answers %s with ok:false (ADAPT-6)', (_what, request, id, code) => {
+    const r = ask(request)
+    expect(r).toMatchObject({ id, ok: false, error: { code } })
+    expect(conforms('hello', r)).toEqual({ ok: true })
+  })
+
+  it('serves a pipelined stream in order, one answer per request, and exits 0 at EOF (ADAPT-3, ADAPT-5)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../src/adapter/main.ts')], { stdio: ['pipe', 'pipe', 'pipe'] })
+    const requests = Array.from({ length: 2000 }, (_, i) =>
+      i % 3 === 0 ? { id: i, op: 'verify', token: PYPITOKEN.all!.token, key: KEY_HEX, context } : i % 3 === 1 ? { id: i, op: 'inspect', token: WH.user.token } : { id: i, op: 'hello' },
+    )
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    // Write everything before reading anything, split at awkward places.
+    const text = requests.map((r) => JSON.stringify(r)).join('\n') + '\n'
+    for (let i = 0; i < text.length; i += 997) child.stdin.write(text.slice(i, i + 997))
+    child.stdin.end()
+    const status = await new Promise((resolve) => child.on('close', resolve))
+    expect(status).toBe(0)
+    const answers = out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(answers.map((a) => a.id)).toEqual(requests.map((r) => r.id))
+    expect(answers.every((a) => a.ok === true)).toBe(true)
+  }, 30000)
+})
