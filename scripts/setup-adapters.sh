@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Create or update the Python virtualenvs of the conformance adapters in adapters/.
+#
+#   scripts/setup-adapters.sh            # every adapter
+#   scripts/setup-adapters.sh pypitoken  # only the named ones
+#
+# Idempotent: a venv whose stamp (hash of its requirements.txt and of the Python
+# interpreter's version) is current is left alone, so a re-run takes well under a second.
+# A stale venv is deleted and rebuilt, so it holds exactly what requirements.txt pins.
+# Requirements are installed with --no-deps: the pins are complete, and `pip check`
+# afterwards fails if one is missing. Progress goes to stderr.
+# PYTHON selects the interpreter (default: python3, which must be Python 3.11).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PYTHON="${PYTHON:-python3}"
+
+log() { printf 'setup-adapters: %s\n' "$*" >&2; }
+
+# setup_python_venv NAME: adapters/NAME/.venv from adapters/NAME/requirements.txt
+setup_python_venv() {
+    local name="$1"
+    local dir="$ROOT/adapters/$name"
+    local req="$dir/requirements.txt"
+    local venv="$dir/.venv"
+    local stamp="$venv/.requirements-stamp"
+    if [[ ! -f "$req" ]]; then
+        log "$name: $req not found"
+        return 1
+    fi
+    local want
+    want="$({ cat "$req"; "$PYTHON" -c 'import sys; print(sys.version)'; } | sha256sum | cut -d' ' -f1)"
+    if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+        log "$name: $venv is up to date"
+        return 0
+    fi
+    if [[ -e "$venv" ]]; then
+        log "$name: requirements or interpreter changed; removing $venv"
+        rm -rf "$venv"
+    fi
+    local pyver
+    pyver="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+    [[ "$pyver" == "3.11" ]] || log "$name: warning: $PYTHON is Python $pyver; the pins were chosen on 3.11"
+    log "$name: creating $venv with $("$PYTHON" --version 2>&1)"
+    "$PYTHON" -m venv "$venv"
+    log "$name: pip install --no-deps -r ${req#"$ROOT/"}"
+    "$venv/bin/python" -m pip install --disable-pip-version-check --no-input --quiet \
+        --no-deps -r "$req" >&2
+    log "$name: pip check"
+    "$venv/bin/python" -m pip check >&2
+    printf '%s\n' "$want" >"$stamp"
+    log "$name: ready"
+}
+
+# --- adapters ------------------------------------------------------------------------
+# One function per adapter. To add one, write setup_<name> and list <name> in ADAPTERS.
+
+setup_pypitoken() {
+    setup_python_venv pypitoken
+}
+
+# Warehouse's own code is not installed here: the adapter imports it at run time from the
+# checkout named by WAREHOUSE_SRC (adapters/warehouse/README.md).
+setup_warehouse() {
+    setup_python_venv warehouse
+}
+
+ADAPTERS=(pypitoken warehouse)
+
+main() {
+    local names=("$@")
+    [[ ${#names[@]} -gt 0 ]] || names=("${ADAPTERS[@]}")
+    local name
+    for name in "${names[@]}"; do
+        if ! declare -F "setup_$name" >/dev/null; then
+            log "unknown adapter: $name (known: ${ADAPTERS[*]})"
+            exit 2
+        fi
+        "setup_$name"
+    done
+}
+
+main "$@"
