@@ -1,0 +1,2 @@
+/** Harness throughput benchmarks; filled in with the conformance harness. */
+export async function harnessBenchmarks(): Promise<void> {}
