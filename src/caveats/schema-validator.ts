@@ -10,13 +10,18 @@ import {
   commonSchema,
   contextSchema,
   restrictionSchema,
+  resultsSchema,
+  vectorFileSchema,
+  xfailFileSchema,
 } from '../generated/schemas.js'
 import type { CaveatSlug } from '../generated/types.js'
 
 const ajv = new Ajv({ strict: true, strictTuples: false, allowUnionTypes: true, allErrors: false })
 for (const keyword of ['x-slug', 'tsType']) ajv.addKeyword({ keyword, schemaType: 'string' })
 ajv.addKeyword({ keyword: 'x-tag', schemaType: 'number' })
-for (const schema of [commonSchema, contextSchema, restrictionSchema, adapterRequestSchema, adapterResponseSchema]) ajv.addSchema(schema as object)
+for (const schema of [commonSchema, contextSchema, restrictionSchema, adapterRequestSchema, adapterResponseSchema, vectorFileSchema, xfailFileSchema, resultsSchema]) {
+  ajv.addSchema(schema as object)
+}
 
 export type Validation = { ok: true } | { ok: false; message: string }
 
