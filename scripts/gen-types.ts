@@ -29,6 +29,7 @@ export function caveatSchemaFiles(): string[] {
 }
 
 const ADAPTER_SCHEMAS = ['adapter/request.schema.json', 'adapter/response.schema.json']
+const SUITE_SCHEMAS = ['vector-file.schema.json', 'xfail-file.schema.json', 'results.schema.json']
 
 const compileOptions = { bannerComment: '', unreachableDefinitions: true, format: true }
 
@@ -48,6 +49,10 @@ async function compileTypes(): Promise<string> {
   for (const file of ADAPTER_SCHEMAS) {
     const schema = readSchema(file)
     parts.push(await compile(schema, String(schema.title), { ...compileOptions, cwd: join(root, 'schemas', 'adapter'), declareExternallyReferenced: false }))
+  }
+  for (const file of SUITE_SCHEMAS) {
+    const schema = readSchema(file)
+    parts.push(await compile(schema, String(schema.title), { ...compileOptions, cwd: join(root, 'schemas'), declareExternallyReferenced: false }))
   }
   const slugs = caveatSchemaFiles().map((f) => JSON.stringify(f.replace('.schema.json', '')))
   parts.push(`/** The name of a caveat format, the same in its schema, spec page, module and vector file. */\nexport type CaveatSlug = ${slugs.join(' | ')};\n`)
@@ -70,7 +75,10 @@ function schemasModule(): string {
     one('contextSchema', 'context.schema.json') +
     one('restrictionSchema', 'restriction.schema.json') +
     one('adapterRequestSchema', 'adapter/request.schema.json') +
-    one('adapterResponseSchema', 'adapter/response.schema.json')
+    one('adapterResponseSchema', 'adapter/response.schema.json') +
+    one('vectorFileSchema', 'vector-file.schema.json') +
+    one('xfailFileSchema', 'xfail-file.schema.json') +
+    one('resultsSchema', 'results.schema.json')
   )
 }
 

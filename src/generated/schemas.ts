@@ -1822,6 +1822,13 @@ export const resultsSchema = {
       },
       "description": "Xfail entries that matched no vector (a failure)."
     },
+    "protocol_warnings": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Protocol faults that belong to no vector (ADAPT-3, ADAPT-4): stray stdout lines, unknown ids, answers out of order. Reported, not failures."
+    },
     "results": {
       "type": "array",
       "items": {

@@ -712,6 +712,10 @@ export interface ConformanceResults {
    * Xfail entries that matched no vector (a failure).
    */
   stale_xfails: string[];
+  /**
+   * Protocol faults that belong to no vector (ADAPT-3, ADAPT-4): stray stdout lines, unknown ids, answers out of order. Reported, not failures.
+   */
+  protocol_warnings?: string[];
   results: VectorResult[];
 }
 /**
