@@ -1,0 +1,57 @@
+/** Vectors for sizes every verifier must handle and may refuse (spec/limits.md). */
+import { fromBytes, publisherContext, PUBLISHER, signedBytes, token, userContext, vectorFile, verifyVector } from './builder.js'
+
+const NAMES = '[1,["sampleproject"]]'
+
+/** A names caveat holding sampleproject plus filler names, exactly `bytes` long. */
+function namesOfLength(bytes: number): string {
+  const head = '[1,["sampleproject","'
+  const tail = '"]]'
+  return head + 'x'.repeat(bytes - head.length - tail.length) + tail
+}
+
+/** The longest names caveat whose token stays within `chars` characters. */
+function tokenOfLength(chars: number): string {
+  let lo = 30
+  let hi = chars
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (token({ caveats: [namesOfLength(mid)] }).length <= chars) lo = mid
+    else hi = mid - 1
+  }
+  return token({ caveats: [namesOfLength(lo)] })
+}
+
+/** A correctly signed token built directly from the layout, beyond the reference minter's size limit. */
+function assembled(caveats: string[]): string {
+  const s = signedBytes(caveats)
+  return fromBytes([...s.header, ...s.caveats, ...s.signature])
+}
+
+/** An OIDC caveat whose claims nest `depth` levels below the caveat array. */
+function nestedClaims(depth: number): string {
+  return `[4,"${PUBLISHER}",${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}]`
+}
+
+export function build() {
+  const near8k = tokenOfLength(8192)
+  return vectorFile(
+    {
+      topic: 'limits',
+      title: 'Limits',
+      description: 'Sizes every verifier must accept, and sizes a verifier may refuse (`acceptable`).',
+      generator: 'scripts/vectors/limits.ts',
+      sources: ['warehouse #18228 (tokens near 8 KB)', 'CPython json recursion and int-parsing limits'],
+    },
+    [
+      verifyVector({ id: 'limits::64-caveats', description: '64 identical caveats.', spec: ['LIMIT-1', 'CAV-11'], flags: ['TokenSize', 'DuplicateCaveat'], token: token({ caveats: Array(64).fill(NAMES) }), context: userContext(), expect: 'valid' }),
+      verifyVector({ id: 'limits::8192-characters', description: `A token of ${near8k.length} characters (at most 8,192).`, spec: ['LIMIT-1'], flags: ['TokenSize'], token: near8k, context: userContext(), expect: 'valid' }),
+      verifyVector({ id: 'limits::4096-byte-caveat', description: 'A caveat of exactly 4,096 bytes.', spec: ['LIMIT-3'], flags: ['TokenSize'], token: token({ caveats: [namesOfLength(4096)] }), context: userContext(), expect: 'valid' }),
+      verifyVector({ id: 'limits::300-caveats', description: '300 caveats: beyond what a verifier must accept.', spec: ['LIMIT-2'], flags: ['TokenSize', 'DuplicateCaveat'], token: token({ caveats: Array(300).fill(NAMES) }), context: userContext(), expect: { acceptable: 'TOKEN_TOO_LARGE' } }),
+      verifyVector({ id: 'limits::70000-characters', description: 'A valid token of about 70,000 characters: a verifier may refuse it unread.', spec: ['LIMIT-2'], flags: ['TokenSize'], token: assembled([namesOfLength(52000)]), context: userContext(), expect: { acceptable: 'TOKEN_TOO_LARGE' } }),
+      verifyVector({ id: 'limits::depth-8', description: 'OIDC claims nested to depth 8 (the caveat array counts as 1).', spec: ['LIMIT-4', 'OIDC-2'], flags: ['DeepNesting', 'OidcTag', 'OidcClaims'], token: token({ caveats: [nestedClaims(8)] }), context: publisherContext(), expect: 'valid' }),
+      verifyVector({ id: 'limits::depth-33', description: 'Claims nested to depth 33: a verifier may refuse.', spec: ['LIMIT-4'], flags: ['DeepNesting', 'OidcTag', 'OidcClaims'], token: token({ caveats: [nestedClaims(33)] }), context: publisherContext(), expect: { acceptable: 'CAVEAT_MALFORMED' } }),
+      verifyVector({ id: 'limits::depth-2000', description: 'Claims nested 2,000 deep, past CPython\'s recursion limit: refusing is fine, crashing is not.', spec: ['LIMIT-4', 'VERIFY-7'], flags: ['DeepNesting', 'OidcTag', 'OidcClaims'], token: token({ caveats: [nestedClaims(2000)] }), context: publisherContext(), expect: { acceptable: 'CAVEAT_MALFORMED' } }),
+    ],
+  )
+}
