@@ -41,6 +41,7 @@ export const FLAGS = {
   NameNormalization: note('INTEROP', 'd21-names-and-ids', 'Caveat names are compared exactly with the PEP 503 normalized name; an unnormalized name never matches. pypitoken refuses to load it instead.'),
   UuidCase: note('INTEROP', 'd21-names-and-ids', 'Ids are compared exactly; an upper-case UUID never matches a lower-case one.'),
   NonUuidId: note('INTEROP', 'd21-names-and-ids', 'An id that is not a UUID: Warehouse compares any string; pypitoken refuses to load it.'),
+  UnsignedCaveat: note('MALLEABILITY', 'd23-signature-before-caveats', 'A caveat appended without extending the chain. pymacaroons only extends the chain for caveats the callback accepts, so when the unsigned caveat fails the signature still matches and pypitoken (and Warehouse) accept the token.'),
   LocationUnchecked: note('DEFINED', 'd22-location', 'The location is not signed and never checked.'),
   FailureOracle: note('INFORMATION_LEAK', 'd23-signature-before-caveats', 'A bad signature and a failing caveat together. Warehouse and pypitoken report the caveat, leaking why a forged token would fail; verifiers must report the signature.'),
   MultipleFailures: note('KNOWN_BUG', 'd24-several-failing-caveats', 'Several caveats fail at once. pypitoken 7.1.1 raises a bare ValueError here.'),

@@ -5,6 +5,7 @@
  */
 import { bytesOf, fromBytes, signedBytes, token, userContext, vectorFile, verifyVector } from './builder.js'
 import type { ReasonCode, VerifyVector } from '../../src/generated/types.js'
+import type { Flag } from './flags.js'
 
 const SEED = 20251125
 
@@ -24,8 +25,8 @@ export function build() {
   const rand = prng(SEED)
   const int = (n: number) => Math.floor(rand() * n)
   const vectors: VerifyVector[] = []
-  const add = (family: string, i: number, description: string, spec: string[], t: string, reason: ReasonCode) =>
-    vectors.push(verifyVector({ id: `malformed::${family}-${i}`, description, spec, token: t, context: userContext(), expect: { invalid: reason } }))
+  const add = (family: string, i: number, description: string, spec: string[], t: string, reason: ReasonCode, flags: Flag[] = []) =>
+    vectors.push(verifyVector({ id: `malformed::${family}-${i}`, description, spec, flags, token: t, context: userContext(), expect: { invalid: reason } }))
 
   const PRINTABLE = ' !"#$%&\'()*+,./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~'
   for (let i = 0; i < 12; i++) {
@@ -46,7 +47,7 @@ export function build() {
   }
   for (let i = 0; i < 8; i++) {
     const extra = Array.from({ length: 1 + int(16) }, () => int(256))
-    add('extended', i, `A correctly signed binary followed by ${extra.length} random bytes (pymacaroons ignores them).`, ['MAC-9', 'VERIFY-7'], fromBytes([...whole, ...extra]), 'MACAROON_MALFORMED')
+    add('extended', i, `A correctly signed binary followed by ${extra.length} random bytes (pymacaroons ignores them).`, ['MAC-9', 'VERIFY-7'], fromBytes([...whole, ...extra]), 'MACAROON_MALFORMED', ['BinaryStrictness'])
   }
   const sigStart = whole.length - 32
   for (let i = 0; i < 10; i++) {
@@ -61,13 +62,13 @@ export function build() {
     const at = firstCaveat + int(caveats[0]!.length)
     const printable = 0x20 + int(0x5f)
     b[at] = printable === b[at] ? 0x7e : printable
-    add('caveat-byte', i, `Byte ${at - firstCaveat} of the first caveat replaced by another printable ASCII byte, signature kept.`, ['SIG-3', 'LAW-6', 'VERIFY-4'], fromBytes(b), 'SIGNATURE_MISMATCH')
+    add('caveat-byte', i, `Byte ${at - firstCaveat} of the first caveat replaced by another printable ASCII byte, signature kept.`, ['SIG-3', 'LAW-6', 'VERIFY-4'], fromBytes(b), 'SIGNATURE_MISMATCH', ['FailureOracle'])
   }
   const base = token({ caveats })
   const JUNK = '=+/!. \n\t*%'
   for (let i = 0; i < 8; i++) {
     const at = 5 + int(base.length - 5)
-    add('junk-character', i, 'A character outside the base64url alphabet inserted into the body.', ['TOKEN-4', 'VERIFY-7'], base.slice(0, at) + JUNK[int(JUNK.length)] + base.slice(at), 'TOKEN_BAD_ENCODING')
+    add('junk-character', i, 'A character outside the base64url alphabet inserted into the body.', ['TOKEN-4', 'VERIFY-7'], base.slice(0, at) + JUNK[int(JUNK.length)] + base.slice(at), 'TOKEN_BAD_ENCODING', ['Base64Junk'])
   }
   if (bytesOf(base).length !== whole.length) throw new Error('builder: layouts differ')
   return vectorFile(

@@ -61,7 +61,8 @@ export function build() {
     [
       v('canonical', 'A canonical token: `pypi-` and unpadded base64url.', ['TOKEN-1', 'TOKEN-3', 'CONF-1', 'LAW-4'], BASE, 'valid'),
       v('canonical-3-mod-4', 'A canonical token whose body length is 3 mod 4.', ['TOKEN-5', 'TOKEN-6'], BASE3, 'valid'),
-      v('no-dash', 'No `-` at all: no prefix.', ['TOKEN-1'], BASE.replace('-', ''), BAD_PREFIX),
+      v('no-dash', 'No `-` at all (every `-` removed): no prefix.', ['TOKEN-1'], BASE.replace(/-/g, ''), BAD_PREFIX),
+      v('no-dash-after-prefix', 'The prefix\'s `-` removed while the body keeps its own: the prefix is then `pypiAgEI…`, up to the body\'s first `-`.', ['TOKEN-1', 'TOKEN-2'], 'pypi' + BODY, BAD_PREFIX, ['PrefixCase']),
       v('prefix-title-case', '`PyPI-`: the prefix is case-sensitive (pypitoken accepts any prefix).', ['TOKEN-2'], 'PyPI' + BASE.slice(4), BAD_PREFIX, ['PrefixCase']),
       v('prefix-upper-case', '`PYPI-`.', ['TOKEN-2'], 'PYPI' + BASE.slice(4), BAD_PREFIX, ['PrefixCase']),
       v('prefix-other', '`pre-`, the prefix pypitoken\'s test suite uses.', ['TOKEN-2'], 'pre' + BASE.slice(4), BAD_PREFIX, ['PrefixCase']),

@@ -65,7 +65,7 @@ describe('adapter protocol v1 (reference implementation)', () => {
     expect(conforms('hello', r)).toEqual({ ok: true })
   })
 
-  it('serves a pipelined stream in order, one answer per request, and exits 0 at EOF (ADAPT-3, ADAPT-5)', async () => {
+  it('serves a pipelined stream in order, one JSON line per request on stdout only, and exits 0 at EOF (ADAPT-1, ADAPT-2, ADAPT-3, ADAPT-4, ADAPT-5)', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../../src/adapter/main.ts')], { stdio: ['pipe', 'pipe', 'pipe'] })
     const requests = Array.from({ length: 2000 }, (_, i) =>
       i % 3 === 0 ? { id: i, op: 'verify', token: PYPITOKEN.all!.token, key: KEY_HEX, context } : i % 3 === 1 ? { id: i, op: 'inspect', token: WH.user.token } : { id: i, op: 'hello' },
@@ -78,6 +78,7 @@ describe('adapter protocol v1 (reference implementation)', () => {
     child.stdin.end()
     const status = await new Promise((resolve) => child.on('close', resolve))
     expect(status).toBe(0)
+    expect(out.endsWith('\n')).toBe(true)
     const answers = out.trim().split('\n').map((l) => JSON.parse(l))
     expect(answers.map((a) => a.id)).toEqual(requests.map((r) => r.id))
     expect(answers.every((a) => a.ok === true)).toBe(true)
