@@ -195,7 +195,7 @@ def op_restrict(req) -> dict:
         if kind in UNWRITABLE:
             raise Unsupported(f"pypitoken cannot write {kind} restrictions")
         if kind not in RESTRICTIONS:
-            raise BadRequest(f"unknown restriction type {kind!r}")
+            raise Unsupported(f"pypitoken has no restriction type {kind!r}")
         calls.append(RESTRICTIONS[kind](restriction))
     token, error = load(raw)
     if error:
