@@ -1,5 +1,6 @@
 /** @module The command table: argv → command → exit status. The only place usage errors become exit 2. */
 import { VERSION } from '../version.js'
+import { conformanceCommand, CONFORMANCE_USAGE } from './commands/conformance.js'
 import { inspectCommand, INSPECT_USAGE } from './commands/inspect.js'
 import { mintCommand, MINT_USAGE } from './commands/mint.js'
 import { restrictCommand, RESTRICT_USAGE } from './commands/restrict.js'
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, Command> = {
   restrict: { run: restrictCommand, usage: RESTRICT_USAGE, summary: 'narrow a token (no key needed)' },
   verify: { run: verifyCommand, usage: VERIFY_USAGE, summary: 'check a token with its key against a request' },
   mint: { run: mintCommand, usage: MINT_USAGE, summary: 'create a token from a root key' },
+  conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE, summary: 'run the conformance vectors against an implementation (run, matrix, fuzz)' },
 }
 
 export function usage(): string {

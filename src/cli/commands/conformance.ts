@@ -1,0 +1,179 @@
+/** @module `pypi-token conformance run | matrix | fuzz`: the conformance harness on the command line. */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ConformanceResults } from '../../generated/types.js'
+import { AdapterStartError } from '../../harness/adapter-process.js'
+import { fuzz } from '../../harness/fuzz.js'
+import { AdapterConfigError, loadAdapterConfig, matrixTable, unmetRequirement, type MatrixColumn } from '../../harness/matrix.js'
+import { runFailed } from '../../harness/outcomes.js'
+import { progressBar } from '../../harness/progress.js'
+import { messageOf } from '../../harness/report-md.js'
+import { REPORT_KINDS, writeReports, type ReportKind } from '../../harness/reports.js'
+import { runConformance, selectVectors } from '../../harness/run.js'
+import { fileTable, summaryLine } from '../../harness/summary.js'
+import { loadXfailFile, Xfails, XfailLoadError } from '../../harness/xfail.js'
+import { loadVectors, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
+import { parse } from '../args.js'
+import { EXIT, UsageError, type Io } from '../io.js'
+
+export const CONFORMANCE_USAGE = `pypi-token conformance run --adapter "<command>" [--xfail FILE] [--filter GLOB]... [--report json|md|html]... [--out DIR] [--timeout MS] [--vectors DIR]
+  Runs every vector against an implementation's adapter (spec/adapter-protocol.md) and writes
+  results.json / results.md / results.html (default: all three) to --out (default reports/).
+  --filter runs only the vectors whose id matches (* matches any run of characters).
+  --timeout is per request, from when it becomes the oldest unanswered one (default 10000).
+  Exit status 0 when nothing is FAIL, XPASS, ERROR or HANG and no xfail entry is stale; 1 otherwise.
+
+pypi-token conformance matrix [--adapters FILE] [--out DIR] [--vectors DIR] [--timeout MS]
+  Runs every adapter of adapters/adapters.json whose requirements are met (with its xfail file,
+  when it exists) and prints a vector file x implementation table. Reports go to --out/<name>/.
+
+pypi-token conformance fuzz --adapter "<command>" --adapter "<command>"... [--runs N] [--seed S] [--out DIR] [--timeout MS]
+  Differential fuzzing: sends the same generated requests to every adapter, shrinks each kind of
+  disagreement with fast-check and writes it as a candidate vector file to --out
+  (default vectors/candidates). Exit status 1 when the adapters disagree.
+
+Exit status 2 on bad usage or unusable vector, xfail or adapters files.`
+
+/** Runs `conformance <subcommand>`. */
+export async function conformanceCommand(io: Io, argv: readonly string[]): Promise<number> {
+  const [sub, ...rest] = argv
+  if (sub === 'run') return runCommand(io, rest)
+  if (sub === 'matrix') return matrixCommand(io, rest)
+  if (sub === 'fuzz') return fuzzCommand(io, rest)
+  throw new UsageError(sub === undefined ? 'conformance: a subcommand is required: run, matrix or fuzz' : `conformance: unknown subcommand ${JSON.stringify(sub)} (run, matrix or fuzz)`)
+}
+
+function positiveInt(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`conformance: ${option} must be a positive whole number, not ${JSON.stringify(value)}`)
+  return Number(value)
+}
+
+function usageErrors<T>(load: () => T): T {
+  try {
+    return load()
+  } catch (err) {
+    if (err instanceof VectorLoadError || err instanceof XfailLoadError || err instanceof AdapterConfigError) throw new UsageError(`conformance: ${err.message}`)
+    throw err
+  }
+}
+
+/** On Ctrl-C (or SIGTERM) exits at once; the child processes' exit hook kills the adapters. */
+async function withSigint<T>(work: () => Promise<T>): Promise<T> {
+  const onSigint = () => process.exit(130)
+  const onSigterm = () => process.exit(143)
+  process.once('SIGINT', onSigint)
+  process.once('SIGTERM', onSigterm)
+  try {
+    return await work()
+  } finally {
+    process.removeListener('SIGINT', onSigint)
+    process.removeListener('SIGTERM', onSigterm)
+  }
+}
+
+async function runOne(io: Io, label: string, options: { adapter: string; suite: VectorSuite; xfails?: Xfails; filter?: string[]; timeoutMs: number }): Promise<ConformanceResults> {
+  const progress = progressBar(process.stderr, label)
+  try {
+    return await withSigint(() => runConformance({ ...options, onStderr: (line) => io.err(`[${label.trim() || 'adapter'}] ${line}\n`), onProgress: (d, t) => progress.update(d, t) }))
+  } finally {
+    progress.end()
+  }
+}
+
+/** The table, the verdict, and the first few vectors that did not pass. */
+function printRun(io: Io, results: ConformanceResults, reportDir: string): void {
+  const lines = [fileTable(results), '']
+  const bad = results.results.filter((r) => r.outcome !== 'PASS' && r.outcome !== 'SKIP' && r.outcome !== 'XFAIL')
+  for (const r of bad.slice(0, 20)) lines.push(`${r.outcome} ${r.id}: ${messageOf(r)}`)
+  if (bad.length > 20) lines.push(`… and ${bad.length - 20} more (see ${join(reportDir, 'results.md')})`)
+  for (const id of results.stale_xfails) lines.push(`STALE xfail entry ${id}: it matches no vector`)
+  for (const w of results.protocol_warnings ?? []) lines.push(`protocol warning: ${w}`)
+  if (bad.length > 0 || results.stale_xfails.length > 0 || (results.protocol_warnings ?? []).length > 0) lines.push('')
+  lines.push(`${results.implementation.name} ${results.implementation.version}: ${runFailed(results) ? 'FAILED' : 'PASSED'}, ${summaryLine(results.summary)}`)
+  io.out(lines.join('\n') + '\n')
+}
+
+async function runCommand(io: Io, argv: readonly string[]): Promise<number> {
+  const { values } = parse(
+    'conformance',
+    argv,
+    {
+      adapter: { type: 'string' },
+      xfail: { type: 'string' },
+      filter: { type: 'string', multiple: true },
+      report: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      timeout: { type: 'string' },
+      vectors: { type: 'string' },
+    },
+    0,
+  )
+  if (values.adapter === undefined || values.adapter.trim() === '') throw new UsageError('conformance: run needs --adapter "<command>"')
+  const kinds = values.report ?? [...REPORT_KINDS]
+  const unknown = kinds.find((k) => !(REPORT_KINDS as readonly string[]).includes(k))
+  if (unknown !== undefined) throw new UsageError(`conformance: --report must be json, md or html, not ${JSON.stringify(unknown)}`)
+  const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
+  const suite = usageErrors(() => loadVectors(values.vectors ?? 'vectors'))
+  const xfailPath = values.xfail
+  const xfails = xfailPath === undefined ? undefined : new Xfails(usageErrors(() => loadXfailFile(xfailPath)).entries)
+  const filter = values.filter
+  if (filter !== undefined && selectVectors(suite, filter).length === 0) throw new UsageError(`conformance: --filter ${filter.join(', ')} matches no vector`)
+  const results = await runOne(io, '', { adapter: values.adapter, suite, timeoutMs, ...(xfails === undefined ? {} : { xfails }), ...(filter === undefined ? {} : { filter }) })
+  const out = values.out ?? 'reports'
+  const written = writeReports(results, out, kinds as ReportKind[])
+  printRun(io, results, out)
+  io.err(`reports: ${written.join(', ')}\n`)
+  return runFailed(results) ? EXIT.INVALID : EXIT.OK
+}
+
+async function matrixCommand(io: Io, argv: readonly string[]): Promise<number> {
+  const { values } = parse('conformance', argv, { adapters: { type: 'string' }, out: { type: 'string' }, vectors: { type: 'string' }, timeout: { type: 'string' } }, 0)
+  const entries = usageErrors(() => loadAdapterConfig(values.adapters ?? join('adapters', 'adapters.json')))
+  const suite = usageErrors(() => loadVectors(values.vectors ?? 'vectors'))
+  const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
+  const out = values.out ?? 'reports'
+  const columns: MatrixColumn[] = []
+  for (const entry of entries) {
+    const unmet = unmetRequirement(entry, io.env)
+    if (unmet !== null) {
+      columns.push({ name: entry.name, skipped: unmet })
+      continue
+    }
+    const xfailPath = entry.xfail !== undefined && existsSync(entry.xfail) ? entry.xfail : undefined
+    const xfails = xfailPath === undefined ? undefined : new Xfails(usageErrors(() => loadXfailFile(xfailPath)).entries)
+    const note = xfailPath !== undefined ? `xfail ${xfailPath}` : entry.xfail === undefined ? 'no xfail file' : `xfail file ${entry.xfail} does not exist: running without`
+    io.err(`${entry.name}: ${entry.command} (${note})\n`)
+    const results = await runOne(io, `${entry.name} `, { adapter: entry.command, suite, timeoutMs, ...(xfails === undefined ? {} : { xfails }) })
+    writeReports(results, join(out, entry.name))
+    for (const w of results.protocol_warnings ?? []) io.err(`${entry.name}: protocol warning: ${w}\n`)
+    columns.push({ name: entry.name, results })
+  }
+  io.out(`${matrixTable(columns)}\n`)
+  io.err(`reports: ${join(out, '<name>', 'results.{json,md,html}')}\n`)
+  return columns.some((c) => 'results' in c && runFailed(c.results)) ? EXIT.INVALID : EXIT.OK
+}
+
+async function fuzzCommand(io: Io, argv: readonly string[]): Promise<number> {
+  const { values } = parse('conformance', argv, { adapter: { type: 'string', multiple: true }, runs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' } }, 0)
+  const adapters = values.adapter ?? []
+  if (adapters.length < 2) throw new UsageError('conformance: fuzz needs at least two --adapter "<command>" options')
+  if (values.seed !== undefined && !/^-?[0-9]+$/.test(values.seed)) throw new UsageError(`conformance: --seed must be a whole number, not ${JSON.stringify(values.seed)}`)
+  const seed = values.seed === undefined ? Date.now() % 0x7fffffff : Number(values.seed) | 0
+  const runs = positiveInt(values.runs, '--runs', 1000)
+  const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
+  io.err(`fuzzing ${adapters.length} adapters, ${runs} runs, seed ${seed}\n`)
+  let report
+  try {
+    report = await withSigint(() =>
+      fuzz({ adapters, runs, seed, timeoutMs, outDir: values.out ?? join('vectors', 'candidates'), log: (line) => io.out(`${line}\n`), onStderr: (i, line) => io.err(`[adapter ${i + 1}] ${line}\n`) }),
+    )
+  } catch (err) {
+    if (!(err instanceof AdapterStartError)) throw err
+    io.err(`pypi-token conformance: fuzz: ${err.message}\n`)
+    return EXIT.INVALID
+  }
+  const names = report.implementations.map((i) => `${i.name} ${i.version}`).join(' vs ')
+  io.out(`${names}: ${report.disagreements.length} disagreement${report.disagreements.length === 1 ? '' : 's'} in ${report.runs} runs (seed ${seed})\n`)
+  return report.disagreements.length > 0 ? EXIT.INVALID : EXIT.OK
+}

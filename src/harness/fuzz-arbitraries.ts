@@ -1,0 +1,135 @@
+/**
+ * @module Inputs for differential fuzzing: a token minted by the reference (key known) from
+ * well-formed, rejected and near-miss caveat texts, sometimes re-spelled in a near-miss encoding,
+ * then one verify, inspect or restrict request about it. Built from the shared arbitraries of
+ * src/fuzz/arbitraries.ts; every choice shrinks towards the plain, canonical form.
+ */
+import fc from 'fast-check'
+import { contextArb, identifierArb, keyArb, nonUtf8Arb, POOL, rejectedCaveatTextArb, restrictionArb, T0 } from '../fuzz/arbitraries.js'
+import type { Restriction, VerifyContext } from '../generated/types.js'
+import { mint } from '../mint.js'
+import { encodeRestrictions } from '../restrict.js'
+
+/** One fuzz request; `origin` says how the token was built, for the report. */
+export type FuzzCase = (
+  | { readonly op: 'verify'; readonly token: string; readonly key: string; readonly context: VerifyContext }
+  | { readonly op: 'inspect'; readonly token: string }
+  | { readonly op: 'restrict'; readonly token: string; readonly key: string; readonly restrictions: readonly Restriction[] }
+) & { readonly origin: Origin }
+
+export interface Origin {
+  readonly identifier: string
+  readonly caveats: readonly (string | { readonly hex: string })[]
+  /** How the canonical token was re-spelled (`none` when it was not). */
+  readonly variant: string
+  readonly wrongKey?: boolean
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
+
+/** The canonical caveat text of a restriction (restrictionArb only yields accepted restrictions). */
+const encoded = (r: Restriction): string => {
+  const e = encodeRestrictions([r])
+  return e.ok ? (e.caveats[0] as string) : '[]'
+}
+
+/** Re-spellings of a well-formed caveat that strict caveat JSON must reject or must accept unchanged. */
+const CAVEAT_VARIANTS: Record<string, (text: string) => string> = {
+  spaces: (t) => t.replace(/,/g, ', ').replace(/:/g, ': '),
+  'outer-whitespace': (t) => ` ${t}\n`,
+  tab: (t) => t.replace(',', ',\t'),
+  nbsp: (t) => t.replace(',', ',\u00a0'),
+  bom: (t) => `\ufeff${t}`,
+  'float-number': (t) => t.replace(/(\d{3,})/, '$1.0'),
+  'exponent-number': (t) => t.replace(/(\d)(\d{2,})\b/, (_, a: string, b: string) => `${a}.${b}e${b.length}`),
+  'leading-zero': (t) => t.replace(/([[,])(\d)/, '$10$2'),
+  'negative-zero': (t) => t.replace(/^\[0,/, '[-0,'),
+  'trailing-element': (t) => (t.endsWith(']') ? `${t.slice(0, -1)},null]` : `${t.slice(0, -1)},"extra":1}`),
+  'trailing-comma': (t) => `${t.slice(0, -1)},${t.slice(-1)}`,
+  'duplicate-key': (t) => (t.startsWith('{') ? t.replace(/^\{("[^"]+":[^,}]+)/, '{$1,$1') : t),
+  'upper-case': (t) => t.toUpperCase(),
+  'escaped-slash': (t) => t.replace(/-/g, '\\u002d'),
+  'trailing-garbage': (t) => `${t}x`,
+}
+
+const wellFormedCaveatArb = restrictionArb.map(encoded)
+
+/** A caveat as embedded: mostly well-formed, sometimes rejected, re-spelled, or not UTF-8. */
+export const caveatArb: fc.Arbitrary<string | Uint8Array> = fc.oneof(
+  { weight: 6, arbitrary: wellFormedCaveatArb },
+  { weight: 2, arbitrary: fc.tuple(wellFormedCaveatArb, fc.constantFrom(...Object.keys(CAVEAT_VARIANTS))).map(([t, v]) => (CAVEAT_VARIANTS[v] as (s: string) => string)(t)) },
+  { weight: 2, arbitrary: rejectedCaveatTextArb },
+  { weight: 1, arbitrary: nonUtf8Arb },
+)
+
+const BASE64_STANDARD: Record<string, string> = { '-': '+', _: '/' }
+const LAST_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+/** Near-miss spellings of a whole token; `none` (no change) is the one every case shrinks to. */
+const TOKEN_VARIANTS: Record<string, (t: string) => string> = {
+  none: (t) => t,
+  padding: (t) => t + '='.repeat((4 - ((t.length - 5) % 4)) % 4 || 1),
+  'standard-alphabet': (t) => (/[-_]/.test(t.slice(5)) ? t.slice(0, 5) + t.slice(5).replace(/[-_]/g, (c) => BASE64_STANDARD[c] ?? c) : `${t.slice(0, -1)}+`),
+  'trailing-bits': (t) => {
+    const rest = (t.length - 5) % 4
+    if (rest === 0) return t
+    const value = LAST_CHARS.indexOf(t.slice(-1))
+    return t.slice(0, -1) + LAST_CHARS[(value | 1) & 63]
+  },
+  'outer-whitespace': (t) => ` ${t}\n`,
+  'upper-prefix': (t) => `PYPI${t.slice(4)}`,
+  'other-prefix': (t) => `pypj${t.slice(4)}`,
+  'no-prefix': (t) => t.slice(5),
+  'double-dash': (t) => `pypi-${t}`,
+  truncated: (t) => t.slice(0, -3),
+  'appended-byte': (t) => `${t}AA`,
+}
+
+const tokenVariantArb = fc.oneof({ weight: 8, arbitrary: fc.constant('none') }, { weight: 3, arbitrary: fc.constantFrom(...Object.keys(TOKEN_VARIANTS).filter((k) => k !== 'none')) })
+
+const minted = fc.record({ key: keyArb, identifier: identifierArb, caveats: fc.array(caveatArb, { maxLength: 4 }), variant: tokenVariantArb }).map(({ key, identifier, caveats, variant }) => {
+  const m = mint({ key, identifier, location: 'index.example', caveats })
+  const token = m.ok ? (TOKEN_VARIANTS[variant] as (t: string) => string)(m.token) : 'pypi-'
+  const origin: Origin = { identifier, caveats: caveats.map((c) => (typeof c === 'string' ? c : { hex: hex(c) })), variant }
+  return { key, token, origin }
+})
+
+/** Restrictions a restricter should refuse, or accept only after normalising. */
+const nearMissRestrictionArb: fc.Arbitrary<Restriction> = fc.constantFrom<Restriction>(
+  { type: 'expiration', expires_at: T0, not_before: T0 },
+  { type: 'expiration', expires_at: T0, not_before: T0 + 1 },
+  { type: 'project_names', names: [] },
+  { type: 'project_names', names: ['not a name'] },
+  { type: 'project_names', names: ['-leading-dash'] },
+  { type: 'project_ids', ids: ['not-a-uuid'] },
+  { type: 'project_ids', ids: [(POOL.projectIds[0] as string).toUpperCase()] },
+  { type: 'user', user_id: 'User' },
+  { type: 'legacy_project_names', names: ['My_Pkg'] },
+)
+
+const restrictionsArb = fc.array(fc.oneof({ weight: 4, arbitrary: restrictionArb }, { weight: 1, arbitrary: nearMissRestrictionArb }), { minLength: 1, maxLength: 3 })
+
+/** A fuzz case: mostly verify, sometimes inspect or restrict. */
+export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.tuple(minted, contextArb, fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })).map(([m, context, wrongKey]): FuzzCase => {
+      const key = wrongKey ? m.key.map((b, i) => (i === 0 ? b ^ 1 : b)) : m.key
+      return { op: 'verify', token: m.token, key: hex(key), context, origin: wrongKey ? { ...m.origin, wrongKey } : m.origin }
+    }),
+  },
+  { weight: 2, arbitrary: minted.map((m): FuzzCase => ({ op: 'inspect', token: m.token, origin: m.origin })) },
+  { weight: 2, arbitrary: fc.tuple(minted, restrictionsArb).map(([m, restrictions]): FuzzCase => ({ op: 'restrict', token: m.token, key: hex(m.key), restrictions, origin: m.origin })) },
+)
+
+/** The request a fuzz case sends to every adapter (the harness adds the id; restrict's key stays here). */
+export function fuzzRequest(c: FuzzCase): Record<string, unknown> {
+  switch (c.op) {
+    case 'verify':
+      return { op: 'verify', token: c.token, key: c.key, context: c.context }
+    case 'inspect':
+      return { op: 'inspect', token: c.token }
+    case 'restrict':
+      return { op: 'restrict', token: c.token, restrictions: c.restrictions }
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * @module runConformance: every selected vector through one adapter process, judged, xfails
+ * applied, as a ConformanceResults object (results.schema.json). Every vector gets exactly one
+ * outcome whatever the adapter does; an adapter that cannot start makes every vector ERROR.
+ */
+import { validateRef } from '../caveats/schema-validator.js'
+import type { ConformanceResults, Vector, VectorResult } from '../generated/types.js'
+import type { LoadedVector, VectorSuite } from '../vectors/load.js'
+import { VERSION } from '../version.js'
+import { AdapterProcess, AdapterStartError, type Answer } from './adapter-process.js'
+import { judge, type Judgement } from './judge.js'
+import { OUTCOMES, type Outcome } from './outcomes.js'
+
+export { runFailed } from './outcomes.js'
+import { wildcard } from './wildcard.js'
+import { applyXfail, NO_XFAILS, type Xfails } from './xfail.js'
+
+export interface RunOptions {
+  /** The shell command that starts the adapter. */
+  readonly adapter: string
+  readonly suite: VectorSuite
+  readonly xfails?: Xfails
+  /** Id patterns (`*` wildcards); a vector runs when it matches any. Absent: every vector. */
+  readonly filter?: readonly string[]
+  /** Per-request timeout in ms, from when a request becomes the oldest outstanding one. Default 10 000. */
+  readonly timeoutMs?: number
+  readonly window?: number
+  readonly maxRestarts?: number
+  /** How long to wait for the adapter to exit at the end before killing it (ms). Default 2000. */
+  readonly graceMs?: number
+  readonly cwd?: string
+  readonly env?: NodeJS.ProcessEnv
+  readonly onStderr?: (line: string) => void
+  /** Called after each vector's outcome is known. */
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+/** The vectors a filter selects (all of them without one). */
+export function selectVectors(suite: VectorSuite, filter: readonly string[] | undefined): readonly LoadedVector[] {
+  if (filter === undefined || filter.length === 0) return suite.vectors
+  const matchers = filter.map(wildcard)
+  return suite.vectors.filter((v) => matchers.some((m) => m(v.vector.id)))
+}
+
+/** The request line body for a vector (the harness adds the id). The restrict key is never sent. */
+export function requestOf(vector: Vector): Record<string, unknown> {
+  switch (vector.op) {
+    case 'verify':
+      return { op: 'verify', token: vector.input.token, key: vector.input.key, context: vector.input.context }
+    case 'inspect':
+      return { op: 'inspect', token: vector.input.token }
+    case 'mint':
+      return { op: 'mint', ...vector.input }
+    case 'restrict':
+      return { op: 'restrict', token: vector.input.token, restrictions: vector.input.restrictions }
+  }
+}
+
+/** Runs the suite against the adapter. Rejects only on harness bugs, never because of the adapter. */
+export async function runConformance(options: RunOptions): Promise<ConformanceResults> {
+  const started = performance.now()
+  const xfails = options.xfails ?? NO_XFAILS
+  const selected = selectVectors(options.suite, options.filter)
+  const results: VectorResult[] = new Array<VectorResult>(selected.length)
+  let adapter: AdapterProcess | null = null
+  let startError: string | null = null
+  try {
+    adapter = await AdapterProcess.start({
+      command: options.adapter,
+      ...pick(options, ['timeoutMs', 'window', 'maxRestarts', 'graceMs', 'cwd', 'env', 'onStderr']),
+    })
+  } catch (err) {
+    if (!(err instanceof AdapterStartError)) throw err
+    startError = err.message
+  }
+  await new Promise<void>((allDone) => {
+    let done = 0
+    const finish = (i: number, result: VectorResult) => {
+      results[i] = result
+      done++
+      options.onProgress?.(done, selected.length)
+      if (done === selected.length) allDone()
+    }
+    if (selected.length === 0) allDone()
+    selected.forEach(({ vector, file }, i) => {
+      const base = { id: vector.id, file, op: vector.op, expected: vector.expected as Record<string, unknown> }
+      if (adapter === null) return finish(i, { ...base, outcome: 'ERROR', message: `the adapter could not be started: ${startError}` })
+      if (!adapter.supports(vector.op)) return finish(i, { ...base, outcome: 'SKIP', message: `the adapter does not list ${vector.op} in its hello ops` })
+      adapter.submit(JSON.stringify(requestOf(vector)), (answer) => finish(i, outcomeOf(vector, base, answer, xfails)))
+    })
+  })
+  const restarts = adapter?.restarts ?? 0
+  const warnings = adapter?.warnings.lines() ?? []
+  await adapter?.close()
+  const filtered = options.filter !== undefined && options.filter.length > 0
+  const out: ConformanceResults = {
+    schema: 'results.schema.json',
+    suite_version: suiteVersion(options.suite),
+    implementation: adapter?.hello.implementation ?? { name: 'unknown', version: 'unknown' },
+    adapter: options.adapter,
+    summary: summarize(results),
+    duration_ms: Math.round(performance.now() - started),
+    restarts,
+    stale_xfails: filtered ? [] : xfails.stale(options.suite.vectors.map((v) => v.vector.id)),
+    protocol_warnings: startError === null ? warnings : [startError, ...warnings],
+    results,
+  }
+  return out
+}
+
+function outcomeOf(vector: Vector, base: Omit<VectorResult, 'outcome'>, answer: Answer, xfails: Xfails): VectorResult {
+  const entry = xfails.match(vector.id)
+  if (answer.kind === 'hang') return { ...base, outcome: 'HANG', message: answer.message, ...(entry === undefined ? {} : { xfail: entry.reason }) }
+  if (answer.kind === 'error') return { ...base, ...applyXfail({ outcome: 'ERROR', message: answer.message }, entry) }
+  const judged = applyXfail(judgeSafely(vector, answer.response), entry)
+  if (judged.outcome === 'SKIP') return { ...base, ...judged }
+  const { id: _id, ...actual } = answer.response
+  return { ...base, actual, ...judged }
+}
+
+/** Judges, failing closed: a response the judge cannot handle is an ERROR, never a crash of the run. */
+function judgeSafely(vector: Vector, response: Record<string, unknown>): Judgement {
+  try {
+    return judge(vector, response)
+  } catch (err) {
+    return { outcome: 'ERROR', message: `the harness could not judge the response: ${String(err)}` }
+  }
+}
+
+/** Counts per outcome. */
+export function summarize(results: readonly Pick<VectorResult, 'outcome'>[]): Record<Outcome, number> {
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
+  for (const r of results) counts[r.outcome]++
+  return counts
+}
+
+/** Throws when results do not match results.schema.json (a harness bug). */
+export function assertValidResults(results: ConformanceResults): void {
+  const valid = validateRef('results.schema.json', results)
+  if (!valid.ok) throw new Error(`harness bug: the results do not match results.schema.json: ${valid.message}`)
+}
+
+function suiteVersion(suite: VectorSuite): string {
+  const versions = new Set(suite.files.map((f) => f.data.suite_version))
+  return versions.size === 1 ? ([...versions][0] as string) : VERSION
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): { [P in K]?: Exclude<T[P], undefined> } {
+  const out: Partial<Record<K, unknown>> = {}
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k]
+  return out as { [P in K]?: Exclude<T[P], undefined> }
+}

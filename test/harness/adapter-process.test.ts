@@ -1,0 +1,150 @@
+/**
+ * The harness against deliberately misbehaving adapters (fixtures/fake-adapter.mjs): whatever the
+ * adapter does, every vector gets exactly one outcome, the run finishes, and the adapter process
+ * is gone afterwards.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { ConformanceResults } from '../../src/generated/types.js'
+import { AdapterProcess, AdapterStartError } from '../../src/harness/adapter-process.js'
+import { runConformance, type RunOptions } from '../../src/harness/run.js'
+import { loadVectors } from '../../src/vectors/load.js'
+import { CRASH_NOW, fake, FIXTURE_VECTORS, HANG_NOW, procSuite } from './helpers.js'
+
+/** Runs and also collects the pids the fake adapters report on stderr. */
+async function run(options: Partial<RunOptions> & Pick<RunOptions, 'adapter' | 'suite'>): Promise<{ r: ConformanceResults; pids: number[]; stderr: string[] }> {
+  const stderr: string[] = []
+  const r = await runConformance({ timeoutMs: 5000, graceMs: 500, ...options, onStderr: (line) => stderr.push(line) })
+  const pids = stderr.flatMap((l) => /^fake adapter pid (\d+)$/.exec(l)?.slice(1).map(Number) ?? [])
+  return { r, pids, stderr }
+}
+
+/** True while the process runs (a zombie, dead but not yet reaped by its new parent, is not running). */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return true
+  }
+}
+
+/** Waits (briefly) until none of the pids exists. */
+async function gone(pids: number[]): Promise<boolean> {
+  for (let i = 0; i < 50 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 20))
+  return !pids.some(alive)
+}
+
+const outcomes = (r: ConformanceResults) => r.results.map((x) => x.outcome)
+const one = (r: ConformanceResults, outcome: string) => r.results.filter((x) => x.outcome === outcome)
+
+describe('the adapter process', () => {
+  it('ignores junk on stdout, counts it as protocol warnings, and attributes none of it to a vector (ADAPT-4)', async () => {
+    const { r } = await run({ adapter: fake('junk'), suite: procSuite(20) })
+    expect(outcomes(r)).toEqual(Array(20).fill('PASS'))
+    expect(r.protocol_warnings).toEqual([
+      // two of each per answer, hello's included
+      expect.stringMatching(/^42 stdout lines that are not responses \(ADAPT-4\), e\.g\. "this is not JSON", "\{\\"note\\":\\"no id here\\"\}"/),
+      expect.stringMatching(/^42 responses whose id matches no outstanding request, e\.g\. "\{\\"id\\":987654321/),
+    ])
+  })
+
+  it('matches answers given out of order by id, and warns about the order (ADAPT-3)', async () => {
+    const { r } = await run({ adapter: fake('out-of-order'), suite: procSuite(20, { 7: 1700000011 }) })
+    expect(outcomes(r)).toEqual(Array(20).fill('PASS'))
+    expect(r.protocol_warnings?.[0]).toMatch(/^\d+ answers out of request order \(ADAPT-3\)/)
+  })
+
+  it('gives ERROR to the request a crash interrupts, restarts the adapter, and re-sends the rest', async () => {
+    // The fake adapter writes its answers per chunk, as the real ones do: the crash on vector 5
+    // loses the answers to vectors 0-4 too. They are re-sent one at a time, so blame is exact.
+    const { r, pids } = await run({ adapter: fake('crash'), suite: procSuite(20, { 5: CRASH_NOW }) })
+    expect(r.results[5]).toMatchObject({ outcome: 'ERROR', message: expect.stringMatching(/^adapter exited with status 3 while handling it \(stderr: fake adapter: crashing on request \d+\)$/) })
+    expect(one(r, 'PASS')).toHaveLength(19)
+    expect(r.restarts).toBe(2) // after the crash with 20 in flight, and after the one with vector 5 alone
+    expect(pids).toHaveLength(3)
+    expect(await gone(pids)).toBe(true)
+  })
+
+  it('stops restarting after the limit and marks everything left ERROR', async () => {
+    const { r, pids } = await run({ adapter: fake('crash-always'), suite: procSuite(10), maxRestarts: 2 })
+    // crash with 10 in flight (restart 1), vector 0 alone (restart 2), vector 1 alone (no restart left)
+    expect(r.results.slice(0, 2).map((x) => x.message)).toEqual(Array(2).fill(expect.stringMatching(/^adapter exited with status 3 while handling it/)))
+    expect(r.results.slice(2).map((x) => x.message)).toEqual(Array(8).fill('adapter exited with status 3; gave up after 2 restarts'))
+    expect(outcomes(r)).toEqual(Array(10).fill('ERROR'))
+    expect(r.restarts).toBe(2)
+    expect(await gone(pids)).toBe(true)
+  })
+
+  it('gives HANG to a request unanswered within the timeout, kills the adapter, restarts it and re-sends the rest', async () => {
+    const { r, pids } = await run({ adapter: fake('hang'), suite: procSuite(12, { 4: HANG_NOW }), timeoutMs: 300 })
+    expect(r.results[4]).toMatchObject({ outcome: 'HANG', message: 'no answer within 300 ms' })
+    expect(r.results[4]).not.toHaveProperty('actual')
+    expect(one(r, 'PASS')).toHaveLength(11)
+    expect(r.restarts).toBe(2) // the timeout with 8 in flight blames none of them; vector 4 alone is killed
+
+    expect(await gone(pids)).toBe(true)
+  })
+
+  it('measures the timeout from when a request becomes the oldest outstanding one', async () => {
+    // 12 requests answered 50 ms apart: the last waits 600 ms in all, but never 400 ms as the oldest.
+    const { r } = await run({ adapter: fake('slow'), suite: procSuite(12), timeoutMs: 400 })
+    expect(outcomes(r)).toEqual(Array(12).fill('PASS'))
+    expect(r.restarts).toBe(0)
+  })
+
+  it('records SKIP for operations the adapter does not list or answers unsupported (ADAPT-6, ADAPT-8)', async () => {
+    const { r } = await run({ adapter: fake('unsupported'), suite: loadVectors(FIXTURE_VECTORS) })
+    const byId = Object.fromEntries(r.results.map((x) => [x.id, x]))
+    expect(byId['token-format::inspect-names']).toMatchObject({ outcome: 'SKIP', message: 'the adapter does not support this inspect' })
+    expect(byId['token-format::mint-names']).toMatchObject({ outcome: 'SKIP', message: 'the adapter does not list mint in its hello ops' })
+    expect(byId['token-format::restrict-two']).toMatchObject({ outcome: 'SKIP' })
+    expect(byId['token-format::inspect-names']).not.toHaveProperty('actual')
+    expect(r.summary.SKIP).toBe(6)
+  })
+
+  it('gives ERROR for internal and bad_request answers and for responses that break the schema', async () => {
+    const { r } = await run({ adapter: fake('faulty'), suite: procSuite(4, { 1: 1, 2: 2, 3: 3 }) })
+    expect(r.results.map((x) => [x.outcome, x.message])).toEqual([
+      ['PASS', undefined],
+      ['ERROR', 'the adapter reported internal: KeyError: boom'],
+      ['ERROR', 'the adapter reported bad_request: missing member'],
+      ['ERROR', expect.stringMatching(/^the response does not match VerifyResponse: /)],
+    ])
+  })
+
+  it.each([
+    ['exits immediately', fake('exit-immediately'), /^the adapter could not be started: the adapter exited with status 1 before answering hello \(stderr: fake adapter: refusing to start\)$/],
+    ['cannot be started', '/nonexistent/adapter --serve', /^the adapter could not be started: the adapter exited with status 127 before answering hello \(stderr: .*not found\)$/],
+    ['answers hello with another protocol', fake('bad-hello'), /^the adapter could not be started: the adapter speaks protocol 2; this harness speaks protocol 1$/],
+    ['never answers hello', fake('silent'), /^the adapter could not be started: the adapter did not answer hello within 300 ms$/],
+  ])('gives every vector ERROR when the adapter %s', async (_name, adapter, message) => {
+    const { r, pids } = await run({ adapter, suite: procSuite(5), timeoutMs: 300 })
+    expect(r.results.map((x) => x.outcome)).toEqual(Array(5).fill('ERROR'))
+    for (const x of r.results) expect(x.message).toMatch(message)
+    expect(r.implementation).toEqual({ name: 'unknown', version: 'unknown' })
+    expect(await gone(pids)).toBe(true)
+  })
+
+  it('kills an adapter that does not exit at the end of its input', async () => {
+    const { r, pids } = await run({ adapter: fake('ignore-eof'), suite: procSuite(3), graceMs: 100 })
+    expect(outcomes(r)).toEqual(Array(3).fill('PASS'))
+    expect(pids).toHaveLength(1)
+    expect(await gone(pids)).toBe(true)
+  })
+
+  it('restarts an adapter that exits between requests, when the next request comes', async () => {
+    const adapter = await AdapterProcess.start({ command: fake('ok'), onStderr: () => {}, timeoutMs: 2000 })
+    const ask = () => adapter.request({ op: 'verify', token: 't', key: '00', context: { now: 1, project: null, user_id: null, oidc_publisher: null } })
+    expect((await ask()).kind).toBe('response')
+    adapter.kill()
+    await new Promise((r) => setTimeout(r, 100))
+    await adapter.close()
+    expect(await ask()).toEqual({ kind: 'error', message: 'the harness is shutting the adapter down' })
+    await expect(AdapterProcess.start({ command: fake('bad-hello'), onStderr: () => {} })).rejects.toBeInstanceOf(AdapterStartError)
+  })
+})

@@ -1,0 +1,155 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Io } from '../../src/cli/io.js'
+import { run } from '../../src/cli/run.js'
+import type { XfailEntry } from '../../src/generated/types.js'
+import { fake, FIXTURE_VECTORS, REFERENCE, tempDir } from './helpers.js'
+
+async function cli(argv: string[], env: Record<string, string> = {}) {
+  let stdout = ''
+  let stderr = ''
+  const io: Io = { argv, env, readStdin: async () => null, out: (t) => void (stdout += t), err: (t) => void (stderr += t), now: () => 1700000000 }
+  const status = await run(io)
+  return { status, stdout, stderr }
+}
+
+const conformance = (...args: string[]) => cli(['conformance', ...args])
+const FAILING = ['expiration::at-expires-at', 'expiration::before-window', 'expiration::wrong-key', 'project-names::other-project', 'project-names::float-tag']
+
+function xfailFile(ids: string[]): string {
+  const path = join(tempDir(), 'xfail.json')
+  const entries: XfailEntry[] = ids.map((id) => ({ id, reason: 'the fake adapter says valid to everything', spec: ['VERIFY-1'] }))
+  writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'fake', entries }))
+  return path
+}
+
+describe('pypi-token conformance run', () => {
+  it('exits 0 when every vector passes, prints the per-file table and writes every report', async () => {
+    const out = tempDir()
+    const r = await conformance('run', '--adapter', REFERENCE, '--vectors', FIXTURE_VECTORS, '--out', out)
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('caveats/expiration.json        5     -      -      -     -      -     -      5')
+    expect(r.stdout).toContain('pypi-token-spec 0.1.0: PASSED, 15 vectors: 15 PASS')
+    expect(readdirSync(out).sort()).toEqual(['results.html', 'results.json', 'results.md'])
+  })
+
+  it('exits 1 on failures and lists them; --report picks the reports', async () => {
+    const out = tempDir()
+    const r = await conformance('run', '--adapter', fake('ok'), '--vectors', FIXTURE_VECTORS, '--out', out, '--report', 'md')
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('FAIL expiration::at-expires-at: expected invalid (CAVEAT_NOT_SATISFIED), got valid')
+    expect(r.stdout).toContain('fake-ok 0.0.1: FAILED, 15 vectors: 4 PASS, 5 FAIL, 6 SKIP')
+    expect(readdirSync(out)).toEqual(['results.md'])
+  })
+
+  it('exits 0 when every failure is xfailed, and 1 when an xfail entry is stale', async () => {
+    const out = tempDir()
+    expect((await conformance('run', '--adapter', fake('ok'), '--vectors', FIXTURE_VECTORS, '--out', out, '--xfail', xfailFile(FAILING))).status).toBe(0)
+    const stale = await conformance('run', '--adapter', fake('ok'), '--vectors', FIXTURE_VECTORS, '--out', out, '--xfail', xfailFile([...FAILING, 'retired::*']))
+    expect(stale.status).toBe(1)
+    expect(stale.stdout).toContain('STALE xfail entry retired::*: it matches no vector')
+  })
+
+  it('exits 1 with XPASS when an xfailed vector passes', async () => {
+    const r = await conformance('run', '--adapter', fake('ok'), '--vectors', FIXTURE_VECTORS, '--out', tempDir(), '--xfail', xfailFile([...FAILING, 'expiration::inside-window']))
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/XPASS expiration::inside-window: passed, but an xfail entry/)
+  })
+
+  it('runs only the vectors --filter selects, and ignores stale entries then', async () => {
+    const r = await conformance('run', '--adapter', fake('ok'), '--vectors', FIXTURE_VECTORS, '--out', tempDir(), '--filter', 'expiration::at-*', '--filter', '*::other-project', '--xfail', xfailFile(FAILING))
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('fake-ok 0.0.1: PASSED, 3 vectors: 1 PASS, 2 XFAIL')
+  })
+
+  it('exits 1, with every vector ERROR, when the adapter cannot start', async () => {
+    const r = await conformance('run', '--adapter', fake('exit-immediately'), '--vectors', FIXTURE_VECTORS, '--out', tempDir())
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('unknown unknown: FAILED, 15 vectors: 15 ERROR')
+    expect(r.stdout).toContain('ERROR expiration::inside-window: the adapter could not be started: the adapter exited with status 1 before answering hello')
+  })
+})
+
+describe('usage errors: exit 2 with one line on stderr', () => {
+  const dir = tempDir()
+  writeFileSync(join(dir, 'bad.json'), '{"schema": "vector-file.schema.json"}')
+  writeFileSync(join(dir, 'xfail.json'), '{"schema": "xfail-file.schema.json", "entries": []}')
+  it.each([
+    [['run'], 'run needs --adapter "<command>"'],
+    [['run', '--adapter', 'x', '--vectors', FIXTURE_VECTORS, '--report', 'pdf'], '--report must be json, md or html, not "pdf"'],
+    [['run', '--adapter', 'x', '--vectors', FIXTURE_VECTORS, '--timeout', '0'], '--timeout must be a positive whole number, not "0"'],
+    [['run', '--adapter', 'x', '--vectors', FIXTURE_VECTORS, '--timeout', '1.5'], '--timeout must be a positive whole number, not "1.5"'],
+    [['run', '--adapter', 'x', '--vectors', join(dir, 'nope')], `${join(dir, 'nope')}: no such vectors directory`],
+    [['run', '--adapter', 'x', '--vectors', dir], `${join(dir, 'bad.json')}: does not match vector-file.schema.json: value must have required property 'topic'`],
+    [['run', '--adapter', 'x', '--vectors', FIXTURE_VECTORS, '--xfail', join(dir, 'none.json')], `${join(dir, 'none.json')}: cannot be read (ENOENT)`],
+    [['run', '--adapter', 'x', '--vectors', FIXTURE_VECTORS, '--xfail', join(dir, 'xfail.json')], `${join(dir, 'xfail.json')}: does not match xfail-file.schema.json: value must have required property 'implementation'`],
+    [['run', '--adapter', 'x', '--vectors', FIXTURE_VECTORS, '--filter', 'nothing::*'], '--filter nothing::* matches no vector'],
+    [['run', '--adapter', 'x', '--bogus'], "Unknown option '--bogus'"],
+    [[], 'a subcommand is required: run, matrix or fuzz'],
+    [['frobnicate'], 'unknown subcommand "frobnicate" (run, matrix or fuzz)'],
+    [['matrix', '--adapters', join(dir, 'none.json')], `${join(dir, 'none.json')}: cannot be read (ENOENT)`],
+    [['matrix', '--adapters', join(dir, 'xfail.json')], `${join(dir, 'xfail.json')}: expected an object with an "adapters" array`],
+    [['fuzz', '--adapter', 'x'], 'fuzz needs at least two --adapter "<command>" options'],
+    [['fuzz', '--adapter', 'x', '--adapter', 'y', '--seed', 'abc'], '--seed must be a whole number, not "abc"'],
+  ])('conformance %j', async (args, message) => {
+    const r = await conformance(...args)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toBe(`pypi-token conformance: ${message}\n`)
+    expect(r.stdout).toBe('')
+  })
+
+  it('prints the usage with --help', async () => {
+    const r = await conformance('run', '--help')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('pypi-token conformance run --adapter "<command>"')
+  })
+})
+
+describe('pypi-token conformance matrix', () => {
+  function config(entries: object[]): string {
+    const path = join(tempDir(), 'adapters.json')
+    writeFileSync(path, JSON.stringify({ adapters: entries }))
+    return path
+  }
+  const reference = { name: 'reference', command: REFERENCE, requires: { files: ['src/adapter/main.ts'] } }
+
+  it('runs every adapter it can, skips the others with the reason, and prints file x implementation', async () => {
+    const out = tempDir()
+    const adapters = config([
+      reference,
+      { name: 'fake', command: fake('ok'), xfail: join(out, 'not-written-yet.json') },
+      { name: 'needs-env', command: 'false', requires: { env: ['HARNESS_TEST_UNSET'] }, skip: 'set it to run this one' },
+      { name: 'needs-file', command: 'false', requires: { files: ['no/such/file'] } },
+    ])
+    const r = await conformance('matrix', '--adapters', adapters, '--vectors', FIXTURE_VECTORS, '--out', out)
+    expect(r.status).toBe(1)
+    expect(r.stdout.split('\n').slice(0, 6)).toEqual([
+      'vector file                 reference 0.1.0  fake 0.0.1',
+      'caveats/expiration.json                  5P       2P 3F',
+      'caveats/project-names.json               4P       2P 2F',
+      'token-format.json                        6P          6S',
+      'total                                   15P    4P 5F 6S',
+      'stale xfails                              0           0',
+    ])
+    expect(r.stdout).toContain('needs-env: skipped: HARNESS_TEST_UNSET is not set (set it to run this one)')
+    expect(r.stdout).toContain('needs-file: skipped: no/such/file does not exist')
+    expect(r.stderr).toContain(`fake: ${fake('ok')} (xfail file ${join(out, 'not-written-yet.json')} does not exist: running without)`)
+    expect(existsSync(join(out, 'reference', 'results.json')) && existsSync(join(out, 'fake', 'results.html'))).toBe(true)
+  })
+
+  it('exits 0 when every adapter that ran passed', async () => {
+    const r = await conformance('matrix', '--adapters', config([reference, { name: 'later', command: 'false', requires: { env: ['HARNESS_TEST_UNSET'] } }]), '--vectors', FIXTURE_VECTORS, '--out', tempDir())
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('later: skipped: HARNESS_TEST_UNSET is not set')
+  })
+
+  it('lists the checked-in adapters: reference, pypitoken, warehouse', async () => {
+    const { loadAdapterConfig } = await import('../../src/harness/matrix.js')
+    expect(loadAdapterConfig(join(import.meta.dirname, '..', '..', 'adapters', 'adapters.json')).map((e) => [e.name, e.command])).toEqual([
+      ['reference', 'node dist/adapter/main.js'],
+      ['pypitoken', 'adapters/pypitoken/.venv/bin/python adapters/pypitoken/adapter.py'],
+      ['warehouse', 'adapters/warehouse/.venv/bin/python adapters/warehouse/adapter.py'],
+    ])
+  })
+})

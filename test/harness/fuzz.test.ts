@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { validateRef } from '../../src/caveats/schema-validator.js'
+import type { VectorFile } from '../../src/generated/types.js'
+import { fuzzCaseArb, type FuzzCase } from '../../src/harness/fuzz-arbitraries.js'
+import { agree, normalize } from '../../src/harness/fuzz-compare.js'
+import { fuzz } from '../../src/harness/fuzz.js'
+import { runConformance } from '../../src/harness/run.js'
+import { mint } from '../../src/index.js'
+import { loadVectors } from '../../src/vectors/load.js'
+import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from './fixtures/build-vectors.js'
+import { fake, REFERENCE, ROOT, tempDir } from './helpers.js'
+
+describe('differential fuzzing', () => {
+  it('finds, shrinks and writes down a planted disagreement (an adapter that says valid to everything)', async () => {
+    const out = tempDir()
+    const report = await fuzz({ adapters: [REFERENCE, fake('always-valid')], runs: 150, seed: 7, outDir: out, cwd: ROOT, onStderr: () => {} })
+    expect(report.implementations.map((i) => i.name)).toEqual(['pypi-token-spec', 'fake-always-valid'])
+    expect(report.disagreements.length).toBeGreaterThanOrEqual(2) // distinct classes: different reasons the reference rejects for
+    expect(new Set(report.disagreements.map((d) => d.class)).size).toBe(report.disagreements.length)
+    for (const d of report.disagreements) {
+      expect(d.input.op).toBe('verify') // the fake adapter lists verify only
+      expect(d.answers.map((a) => a.display)).toEqual([expect.stringMatching(/^invalid \(/), 'valid'])
+      expect(d.input.origin.caveats.length).toBeLessThanOrEqual(1) // shrunk: one caveat at most explains any rejection
+      expect(d.path).toMatch(/^\d+(:\d+)*$/)
+    }
+    expect(report.disagreements.some((d) => d.numShrinks > 0)).toBe(true)
+
+    // every candidate is a schema-valid vector file the loader accepts, expecting the reference's answer
+    const files = readdirSync(out).sort()
+    expect(files).toEqual(report.disagreements.map((d) => `${d.hash}.json`).sort())
+    for (const name of files) {
+      const data = JSON.parse(readFileSync(join(out, name), 'utf8')) as VectorFile
+      expect(validateRef('vector-file.schema.json', data)).toEqual({ ok: true })
+      expect(data).toMatchObject({ topic: 'candidates', notes: { FuzzCandidate: { bug_type: 'INTEROP' } }, provenance: { generator: 'src/harness/fuzz.ts' } })
+      const d = report.disagreements.find((x) => `${x.hash}.json` === name)!
+      expect(data.provenance.seed).toBe(d.seed)
+      expect(data.provenance.sources[0]).toBe(`fast-check seed ${d.seed} path ${d.path}`)
+      expect(data.vectors[0]).toMatchObject({ id: `candidates::${d.hash}`, flags: ['FuzzCandidate'], expected: { result: 'invalid', reason: /^[A-Z_]+$/ } })
+    }
+    // and the candidates, run as vectors, pass on the reference and fail on the fake adapter
+    const suite = loadVectors(out)
+    expect((await runConformance({ adapter: REFERENCE, suite, cwd: ROOT, onStderr: () => {} })).summary.PASS).toBe(files.length)
+    expect((await runConformance({ adapter: fake('always-valid'), suite, onStderr: () => {} })).summary.FAIL).toBe(files.length)
+  }, 60000)
+
+  it('finds nothing when both adapters are the reference', async () => {
+    const report = await fuzz({ adapters: [REFERENCE, REFERENCE], runs: 200, seed: 1, outDir: null, cwd: ROOT, onStderr: () => {} })
+    expect(report.runs).toBe(200)
+    expect(report.disagreements).toEqual([])
+  }, 60000)
+})
+
+describe('fuzz inputs', () => {
+  it('cover every op, near-miss token spellings and near-miss caveats', () => {
+    const cases = fc.sample(fuzzCaseArb, { numRuns: 400, seed: 3 })
+    expect(new Set(cases.map((c) => c.op))).toEqual(new Set(['verify', 'inspect', 'restrict']))
+    expect(new Set(cases.map((c) => c.origin.variant)).size).toBeGreaterThan(6)
+    expect(cases.some((c) => c.origin.caveats.some((t) => typeof t === 'object'))).toBe(true)
+    expect(cases.some((c) => c.origin.caveats.some((t) => typeof t === 'string' && /\.0|e\d/.test(t)))).toBe(true)
+  })
+})
+
+describe('comparing answers', () => {
+  const base = mint({ key: KEY, identifier: IDENTIFIER, location: LOCATION })
+  const T = base.ok ? base.token : ''
+  const c: FuzzCase = { op: 'restrict', token: T, key: KEY_HEX, restrictions: [{ type: 'expiration', expires_at: T0 + 900, not_before: T0 }], origin: { identifier: IDENTIFIER, caveats: [], variant: 'none' } }
+  const restricted = (caveat: string) => {
+    const m = mint({ key: KEY, identifier: IDENTIFIER, location: LOCATION, caveats: [caveat] })
+    return { kind: 'response' as const, response: { id: 1, ok: true, token: m.ok ? m.token : '' } }
+  }
+
+  it('treats restricted tokens that differ only in caveat whitespace as the same answer', () => {
+    expect(agree([normalize(c, restricted(`[0,${T0 + 900},${T0}]`)), normalize(c, restricted(`[0, ${T0 + 900}, ${T0}]`))])).toBe(true)
+    expect(agree([normalize(c, restricted(`[0,${T0 + 900},${T0}]`)), normalize(c, restricted(`[0,${T0 + 901},${T0}]`))])).toBe(false)
+  })
+
+  it('leaves unsupported answers out and counts adapter errors as answers', () => {
+    const v: FuzzCase = { op: 'verify', token: T, key: KEY_HEX, context: { now: T0, project: null, user_id: null, oidc_publisher: null }, origin: c.origin }
+    const valid = normalize(v, { kind: 'response', response: { id: 1, ok: true, valid: true, reason: null, message: null } })
+    expect(normalize(v, { kind: 'response', response: { id: 1, ok: false, error: { code: 'unsupported' } } })).toBeNull()
+    expect(agree([valid, null])).toBe(true)
+    expect(agree([valid, normalize(v, { kind: 'response', response: { id: 1, ok: false, error: { code: 'internal', message: 'boom' } } })])).toBe(false)
+    expect(agree([valid, normalize(v, { kind: 'hang', message: 'no answer' })])).toBe(false)
+    expect(agree([valid, normalize(v, { kind: 'response', response: { id: 1, ok: true, valid: true, reason: null, message: 'fine' } })])).toBe(true)
+  })
+})
