@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { KEY_HEX, WH } from '../fixtures/reference-tokens.js'
+import { runAllVectors } from './conformance-run.js'
 import { exchange, ROOT, SETUP_HINT, venvPython } from './python.js'
 
 const python = venvPython('warehouse')
@@ -25,6 +26,13 @@ describe.skipIf(skipReason !== null)(`Warehouse adapter${skipReason ? ` (skipped
       [false, 'SIGNATURE_MISMATCH'],
     ])
   })
+
+  it('runs every vector: each one passes or is a listed deviation (xfail.json), and no listed deviation passes or is stale', async () => {
+    const { failed, problems, results } = await runAllVectors(`${adapter[0]} ${adapter[1]}`, 'adapters/warehouse/xfail.json')
+    expect(problems).toEqual([])
+    expect(failed).toBe(false)
+    expect(results.implementation.name).toBe('warehouse')
+  }, 300000)
 })
 
 describe('Warehouse adapter without a checkout', () => {
