@@ -785,6 +785,46 @@ export const adapterResponseSchema = {
         }
       ]
     },
+    "InspectedCaveat": {
+      "title": "InspectedCaveat",
+      "description": "A caveat as inspect reports it (ADAPT-9): its text (or hex), or a third-party caveat's parts.",
+      "oneOf": [
+        {
+          "$ref": "#/definitions/TextOrHex"
+        },
+        {
+          "type": "object",
+          "properties": {
+            "third_party": {
+              "const": true
+            },
+            "id": {
+              "$ref": "#/definitions/TextOrHex"
+            },
+            "location": {
+              "oneOf": [
+                {
+                  "$ref": "#/definitions/TextOrHex"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "vid": {
+              "$ref": "../common.schema.json#/definitions/HexBytes"
+            }
+          },
+          "required": [
+            "third_party",
+            "id",
+            "location",
+            "vid"
+          ],
+          "additionalProperties": false
+        }
+      ]
+    },
     "Rejection": {
       "title": "Rejection",
       "description": "The implementation refused its input (ADAPT-7).",
@@ -933,42 +973,7 @@ export const adapterResponseSchema = {
             "caveats": {
               "type": "array",
               "items": {
-                "oneOf": [
-                  {
-                    "$ref": "#/definitions/TextOrHex"
-                  },
-                  {
-                    "type": "object",
-                    "properties": {
-                      "third_party": {
-                        "const": true
-                      },
-                      "id": {
-                        "$ref": "#/definitions/TextOrHex"
-                      },
-                      "location": {
-                        "oneOf": [
-                          {
-                            "$ref": "#/definitions/TextOrHex"
-                          },
-                          {
-                            "type": "null"
-                          }
-                        ]
-                      },
-                      "vid": {
-                        "$ref": "../common.schema.json#/definitions/HexBytes"
-                      }
-                    },
-                    "required": [
-                      "third_party",
-                      "id",
-                      "location",
-                      "vid"
-                    ],
-                    "additionalProperties": false
-                  }
-                ]
+                "$ref": "#/definitions/InspectedCaveat"
               }
             },
             "signature": {
@@ -1412,10 +1417,8 @@ export const vectorFileSchema = {
         "caveats": {
           "type": "array",
           "items": {
-            "type": [
-              "string",
-              "object"
-            ]
+            "$ref": "adapter/response.schema.json#/definitions/InspectedCaveat",
+            "tsType": "InspectedCaveat"
           }
         },
         "signature": {
@@ -1624,7 +1627,8 @@ export const vectorFileSchema = {
                 "required": [
                   "type"
                 ]
-              }
+              },
+              "description": "Restriction objects as the adapter receives them (ADAPT-13). Deliberately open: vectors also send restrictions a restricter must refuse (unknown types, wrong members)."
             }
           },
           "required": [

@@ -302,6 +302,23 @@ export type TextOrHex =
       hex: string;
     };
 /**
+ * A caveat as inspect reports it (ADAPT-9): its text (or hex), or a third-party caveat's parts.
+ *
+ * This interface was referenced by `AdapterResponse`'s JSON-Schema
+ * via the `definition` "InspectedCaveat".
+ */
+export type InspectedCaveat =
+  | TextOrHex
+  | {
+      third_party: true;
+      id: TextOrHex;
+      location: TextOrHex | null;
+      /**
+       * Bytes as lowercase hexadecimal.
+       */
+      vid: string;
+    };
+/**
  * This interface was referenced by `AdapterResponse`'s JSON-Schema
  * via the `definition` "InspectResponse".
  */
@@ -371,18 +388,7 @@ export interface InspectOk {
     prefix: string;
     location: TextOrHex | null;
     identifier: TextOrHex;
-    caveats: (
-      | TextOrHex
-      | {
-          third_party: true;
-          id: TextOrHex;
-          location: TextOrHex | null;
-          /**
-           * Bytes as lowercase hexadecimal.
-           */
-          vid: string;
-        }
-    )[];
+    caveats: InspectedCaveat[];
     signature: string;
   };
 }
@@ -584,12 +590,7 @@ export interface InspectedToken {
   prefix: string;
   location: TextOrHex | null;
   identifier: TextOrHex;
-  caveats: (
-    | string
-    | {
-        [k: string]: unknown;
-      }
-  )[];
+  caveats: InspectedCaveat[];
   signature: string;
 }
 /**
@@ -635,6 +636,9 @@ export interface RestrictVector {
      * Bytes as lowercase hexadecimal.
      */
     key: string;
+    /**
+     * Restriction objects as the adapter receives them (ADAPT-13). Deliberately open: vectors also send restrictions a restricter must refuse (unknown types, wrong members).
+     */
     restrictions: {
       type: string;
       [k: string]: unknown;
