@@ -21,7 +21,7 @@ const NEAR_MISS = ['TagTyping', 'FloatNumber', 'TrailingElements', 'LegacyExtraK
 function walk(dir: string, ext: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) return name === 'candidates' || name === 'node_modules' || name === 'fixtures' ? [] : walk(path, ext)
+    if (statSync(path).isDirectory()) return ['candidates', 'node_modules', 'fixtures', '.venv', 'generated'].includes(name) ? [] : walk(path, ext)
     return path.endsWith(ext) ? [path] : []
   })
 }
@@ -88,6 +88,16 @@ export function computeCoverage(): Coverage {
   for (const decision of decisions) {
     const flags = Object.entries(FLAGS).filter(([, n]) => n.decision?.endsWith(`#${decision}`)).map(([f]) => f)
     if (!flags.some((f) => flagged.has(f))) problems.push(`decision ${decision} has no flagged vector`)
+  }
+
+  // Ids cited in code, tests and adapters exist.
+  const defined = new Set(ids.map((x) => x.id))
+  const prefixes = [...new Set(ids.map((x) => x.id.split('-')[0]))].join('|')
+  const sources = ['src', 'scripts', 'test'].flatMap((d) => walk(join(root, d), '.ts')).concat(walk(join(root, 'adapters'), '.py'))
+  for (const path of sources) {
+    for (const m of readFileSync(path, 'utf8').matchAll(new RegExp(`\\b(?:${prefixes})-\\d+\\b`, 'g'))) {
+      if (!defined.has(m[0])) problems.push(`${relative(root, path)} cites ${m[0]}, which the spec does not define`)
+    }
   }
 
   // Links to decisions from the spec resolve.
