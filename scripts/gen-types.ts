@@ -38,6 +38,8 @@ async function compileTypes(): Promise<string> {
   const common = readSchema('common.schema.json')
   const definitions = common.definitions as Record<string, JSONSchema>
   parts.push(await compile(definitions.ReasonCode as JSONSchema, 'ReasonCode', compileOptions))
+  const failure = definitions.ReportedFailure as JSONSchema
+  parts.push(await compile({ ...failure, properties: { ...failure.properties, reason: { tsType: 'ReasonCode' } } }, 'ReportedFailure', compileOptions))
   for (const file of caveatSchemaFiles()) {
     const schema = readSchema(join('caveats', file))
     parts.push(await compile(schema, String(schema.title), compileOptions))

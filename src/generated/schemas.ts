@@ -252,6 +252,32 @@ export const commonSchema = {
       "type": "integer",
       "minimum": 0,
       "maximum": 9007199254740991
+    },
+    "ReportedFailure": {
+      "title": "ReportedFailure",
+      "description": "One failure a verifier reports (VERIFY-5): the caveat index (null for a token-level failure) and its reason code. Listed in token order.",
+      "type": "object",
+      "properties": {
+        "index": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0
+        },
+        "reason": {
+          "$ref": "#/definitions/ReasonCode"
+        },
+        "message": {
+          "type": "string",
+          "description": "For humans; never compared."
+        }
+      },
+      "required": [
+        "index",
+        "reason"
+      ],
+      "additionalProperties": false
     }
   }
 } as const
@@ -1065,6 +1091,13 @@ export const adapterResponseSchema = {
             "string",
             "null"
           ]
+        },
+        "failures": {
+          "type": "array",
+          "items": {
+            "$ref": "../common.schema.json#/definitions/ReportedFailure"
+          },
+          "description": "Optional (ADAPT-11): every failure the implementation reports, in its own order. An implementation that does not list its failures leaves this out."
         }
       },
       "required": [
@@ -1295,6 +1328,49 @@ export const vectorFileSchema = {
         },
         "reason": {
           "$ref": "common.schema.json#/definitions/ReasonCode"
+        },
+        "acceptable_reasons": {
+          "type": "array",
+          "items": {
+            "$ref": "common.schema.json#/definitions/ReasonCode"
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Other reason codes the spec also allows for this rejection (VEC-3); a flag on the vector says why."
+        }
+      },
+      "required": [
+        "result",
+        "reason"
+      ],
+      "additionalProperties": false
+    },
+    "VerifyRejected": {
+      "title": "VerifyRejected",
+      "type": "object",
+      "properties": {
+        "result": {
+          "const": "invalid"
+        },
+        "reason": {
+          "$ref": "common.schema.json#/definitions/ReasonCode"
+        },
+        "acceptable_reasons": {
+          "type": "array",
+          "items": {
+            "$ref": "common.schema.json#/definitions/ReasonCode"
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Other reason codes the spec also allows for this rejection (VEC-3); a flag on the vector says why."
+        },
+        "failures": {
+          "type": "array",
+          "items": {
+            "$ref": "common.schema.json#/definitions/ReportedFailure"
+          },
+          "minItems": 2,
+          "description": "Every failure a verifier must report, in token order (VERIFY-5); given when more than one caveat fails. Checked at the reason level when the adapter lists its failures."
         }
       },
       "required": [
@@ -1358,17 +1434,26 @@ export const vectorFileSchema = {
               "additionalProperties": false
             },
             {
-              "$ref": "#/definitions/Rejected"
+              "$ref": "#/definitions/VerifyRejected"
             },
             {
               "type": "object",
-              "description": "Both behaviours conform: valid, or invalid with this reason.",
+              "description": "Both behaviours conform: valid, or invalid with this reason (or one of acceptable_reasons).",
               "properties": {
                 "result": {
                   "const": "acceptable"
                 },
                 "reason": {
                   "$ref": "common.schema.json#/definitions/ReasonCode"
+                },
+                "acceptable_reasons": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "common.schema.json#/definitions/ReasonCode"
+                  },
+                  "minItems": 1,
+                  "uniqueItems": true,
+                  "description": "Other reason codes the spec also allows for this rejection (VEC-3); a flag on the vector says why."
                 }
               },
               "required": [
@@ -1732,6 +1817,17 @@ export const xfailFileSchema = {
           "items": {
             "type": "string"
           }
+        },
+        "level": {
+          "enum": [
+            "verdict",
+            "reason"
+          ],
+          "description": "Where the implementation deviates: \"verdict\" when its valid/invalid (or its token) differs from the vector, \"reason\" when only the reason code or failure list does. A reason-level entry whose vector fails at the verdict level is a FAIL; a verdict-level entry whose vector passes at the verdict level is an XPASS."
+        },
+        "effect": {
+          "type": "string",
+          "description": "What the deviation means for users of the implementation: whether it widens access, makes tokens malleable, leaks, crashes, or only changes a message; honest about today versus a future risk."
         }
       },
       "required": [

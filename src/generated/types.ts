@@ -19,6 +19,18 @@ export type ReasonCode =
   | "INVALID_ARGUMENT";
 
 /**
+ * One failure a verifier reports (VERIFY-5): the caveat index (null for a token-level failure) and its reason code. Listed in token order.
+ */
+export interface ReportedFailure {
+  index: number | null;
+  reason: ReasonCode;
+  /**
+   * For humans; never compared.
+   */
+  message?: string;
+}
+
+/**
  * Tag 0: the token is valid from not_before (inclusive) until expires_at (exclusive), in Unix seconds. Wire form [0, expires_at, not_before] — expiry first. Spec: spec/caveats/expiration.md.
  *
  * @minItems 3
@@ -413,6 +425,10 @@ export interface VerifyResponse {
   valid: boolean;
   reason: ReasonCode | null;
   message: string | null;
+  /**
+   * Optional (ADAPT-11): every failure the implementation reports, in its own order. An implementation that does not list its failures leaves this out.
+   */
+  failures?: ReportedFailure[];
 }
 /**
  * This interface was referenced by `AdapterResponse`'s JSON-Schema
@@ -546,19 +562,37 @@ export interface VerifyVector {
     | {
         result: "valid";
       }
-    | Rejected
+    | VerifyRejected
     | {
         result: "acceptable";
         reason: ReasonCode;
+        /**
+         * Other reason codes the spec also allows for this rejection (VEC-3); a flag on the vector says why.
+         *
+         * @minItems 1
+         */
+        acceptable_reasons?: [ReasonCode, ...ReasonCode[]];
       };
 }
 /**
  * This interface was referenced by `VectorFile`'s JSON-Schema
- * via the `definition` "Rejected".
+ * via the `definition` "VerifyRejected".
  */
-export interface Rejected {
+export interface VerifyRejected {
   result: "invalid";
   reason: ReasonCode;
+  /**
+   * Other reason codes the spec also allows for this rejection (VEC-3); a flag on the vector says why.
+   *
+   * @minItems 1
+   */
+  acceptable_reasons?: [ReasonCode, ...ReasonCode[]];
+  /**
+   * Every failure a verifier must report, in token order (VERIFY-5); given when more than one caveat fails. Checked at the reason level when the adapter lists its failures.
+   *
+   * @minItems 2
+   */
+  failures?: [ReportedFailure, ReportedFailure, ...ReportedFailure[]];
 }
 /**
  * This interface was referenced by `VectorFile`'s JSON-Schema
@@ -592,6 +626,20 @@ export interface InspectedToken {
   identifier: TextOrHex;
   caveats: InspectedCaveat[];
   signature: string;
+}
+/**
+ * This interface was referenced by `VectorFile`'s JSON-Schema
+ * via the `definition` "Rejected".
+ */
+export interface Rejected {
+  result: "invalid";
+  reason: ReasonCode;
+  /**
+   * Other reason codes the spec also allows for this rejection (VEC-3); a flag on the vector says why.
+   *
+   * @minItems 1
+   */
+  acceptable_reasons?: [ReasonCode, ...ReasonCode[]];
 }
 /**
  * This interface was referenced by `VectorFile`'s JSON-Schema
@@ -682,6 +730,14 @@ export interface XfailEntry {
    */
   flag?: string;
   links?: string[];
+  /**
+   * Where the implementation deviates: "verdict" when its valid/invalid (or its token) differs from the vector, "reason" when only the reason code or failure list does. A reason-level entry whose vector fails at the verdict level is a FAIL; a verdict-level entry whose vector passes at the verdict level is an XPASS.
+   */
+  level?: "verdict" | "reason";
+  /**
+   * What the deviation means for users of the implementation: whether it widens access, makes tokens malleable, leaks, crashes, or only changes a message; honest about today versus a future risk.
+   */
+  effect?: string;
 }
 
 /**
