@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { Vector, VectorFile } from '../src/generated/types.js'
 import { commonSchema } from '../src/generated/schemas.js'
 import { FLAGS } from './vectors/flags.js'
+import { familyId, requiredVariants, type ComparedMember } from './vectors/near-miss.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -16,7 +17,7 @@ const SUITE_PREFIXES = ['ADAPT', 'VEC', 'SEMVER']
 /** Reason codes no vector can carry (contexts in vectors are schema-valid); unit tests cover them. */
 const LIBRARY_ONLY_REASONS = ['CONTEXT_INVALID']
 /** Flags that mark a near miss: one character, type or member away from the other verdict. */
-const NEAR_MISS = ['TagTyping', 'FloatNumber', 'TrailingElements', 'LegacyExtraKeys', 'LegacyVersionTyping', 'NameNormalization', 'UuidCase', 'NonUuidId', 'DuplicateKey', 'LoneSurrogate', 'JsonWhitespace', 'TimeBoundary', 'HugeInteger', 'ExpiryFirst']
+const NEAR_MISS = ['NearMiss', 'TagTyping', 'FloatNumber', 'TrailingElements', 'LegacyExtraKeys', 'LegacyVersionTyping', 'NameNormalization', 'UuidCase', 'NonUuidId', 'DuplicateKey', 'LoneSurrogate', 'JsonWhitespace', 'TimeBoundary', 'HugeInteger', 'ExpiryFirst']
 
 function walk(dir: string, ext: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -78,6 +79,8 @@ export function computeCoverage(): Coverage {
     for (const [what, ok] of need) if (!ok) problems.push(`caveat ${file.topic} has no ${what}`)
   }
 
+  problems.push(...nearMissProblems(vectors))
+
   // Every decision has a flagged vector, and every flag points at a decision that exists.
   const decisions = [...readFileSync(join(root, 'spec/decisions.md'), 'utf8').matchAll(/^## (D\d+\. .+)$/gm)].map((m) => slug(m[1] as string))
   const flagged = new Set(vectors.flatMap((v) => v.flags))
@@ -107,6 +110,47 @@ export function computeCoverage(): Coverage {
     }
   }
   return { ids, problems, vectors: vectors.length }
+}
+
+const MEMBERS: readonly ComparedMember[] = ['project.normalized_name', 'project.id', 'user_id', 'oidc_publisher.id']
+
+/** The comparison rules of spec/verification.md (CTX-3): rule id, caveat slug, compared context member. */
+export function comparisonRules(): { spec: string; topic: string; compared: string }[] {
+  const text = readFileSync(join(root, 'spec/verification.md'), 'utf8')
+  const start = text.indexOf('<!-- comparison-rules')
+  if (start < 0) return []
+  const rows = text.slice(start).split('\n').slice(3)
+  const out = []
+  for (const row of rows) {
+    if (!row.startsWith('|')) break
+    const [spec, topic, , compared] = row.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, ''))
+    out.push({ spec: spec as string, topic: topic as string, compared: compared as string })
+  }
+  return out
+}
+
+/** CTX-3: every comparison rule has its near-miss family: a valid control and every required variant, not satisfied. */
+function nearMissProblems(vectors: readonly Vector[]): string[] {
+  const problems: string[] = []
+  const rules = comparisonRules()
+  if (rules.length === 0) problems.push('spec/verification.md has no comparison-rules table')
+  const byId = new Map(vectors.map((v) => [v.id, v]))
+  for (const rule of rules) {
+    if (!(MEMBERS as readonly string[]).includes(rule.compared)) {
+      problems.push(`comparison rule ${rule.spec} compares ${rule.compared}, which no near-miss family knows`)
+      continue
+    }
+    const wanted: [string, string][] = [['exact', 'valid'], ...requiredVariants(rule.compared as ComparedMember).map((v): [string, string] => [v.name, 'CAVEAT_NOT_SATISFIED'])]
+    for (const [variant, result] of wanted) {
+      const id = familyId(rule, variant)
+      const v = byId.get(id)
+      const got = v === undefined ? 'missing' : v.expected.result === 'valid' ? 'valid' : 'reason' in v.expected ? v.expected.reason : v.expected.result
+      if (v === undefined || got !== result || !v.spec.includes(rule.spec) || !v.flags.includes('NearMiss')) {
+        problems.push(`comparison rule ${rule.spec} lacks its near-miss vector ${id} (expected ${result}, citing ${rule.spec}, flagged NearMiss; found ${got})`)
+      }
+    }
+  }
+  return problems
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

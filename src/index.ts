@@ -6,7 +6,8 @@
  */
 export { mint, type MintOptions } from './mint.js'
 export { restrict, encodeRestriction, type TokenResult } from './restrict.js'
-export { verify, completeContext, type VerifyResult, type Failure, type ContextInput } from './verify.js'
+export { verify, type VerifyResult, type Failure } from './verify.js'
+export { completeContext, checkContext, type ContextInput } from './context.js'
 export { inspect, type InspectResult, type InspectOptions, type TokenInfo, type CaveatInfo } from './inspect.js'
 export { parseToken, dumpToken, PYPI_PREFIX, MAX_TOKEN_LENGTH, type ParsedToken, type ParseResult, type ParseOptions } from './token/parse.js'
 export { decodeCaveat, type DecodedCaveat } from './caveats/decode.js'

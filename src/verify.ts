@@ -1,11 +1,10 @@
 /** @module verify(token, key, context): the verification algorithm (spec/verification.md). */
 import { isUtf8 } from './bytes.js'
 import { decodeCaveat } from './caveats/decode.js'
-import { validateContext } from './caveats/schema-validator.js'
-import type { CaveatSlug, ReasonCode, VerifyContext } from './generated/types.js'
+import { checkContext, completeContext, type ContextInput } from './context.js'
+import type { CaveatSlug, ReasonCode } from './generated/types.js'
 import { computeSignature, signaturesEqual } from './macaroon/signature.js'
 import { parseToken } from './token/parse.js'
-import { unixNow } from './time.js'
 
 /** One reason a token was rejected. `index` is the caveat's position, null for token-level failures. */
 export interface Failure {
@@ -25,8 +24,7 @@ export interface VerifyResult {
   readonly failures: readonly Failure[]
 }
 
-/** Context members a caller may leave out: `now` defaults to the clock, the rest to null. */
-export type ContextInput = Partial<VerifyContext>
+export type { ContextInput } from './context.js'
 
 /** REASON-2: the precedence among caveat failures, highest first. */
 const CAVEAT_PRECEDENCE: readonly ReasonCode[] = ['CAVEAT_MALFORMED', 'CAVEAT_UNKNOWN', 'CAVEAT_THIRD_PARTY', 'CAVEAT_NOT_SATISFIED']
@@ -37,17 +35,6 @@ function rejected(reason: ReasonCode, message: string): VerifyResult {
   return { valid: false, reason, message, failures: [{ index: null, caveat: null, reason, message }] }
 }
 
-/** Fills defaults (VERIFY-2); the result still goes through the context schema. */
-export function completeContext(input: ContextInput = {}): VerifyContext {
-  return {
-    ...input, // unknown members stay, so the schema rejects a misspelt one instead of ignoring it
-    now: input.now ?? unixNow(),
-    project: input.project ?? null,
-    user_id: input.user_id ?? null,
-    oidc_publisher: input.oidc_publisher ?? null,
-  }
-}
-
 /**
  * Verifies `token` with the root `key` in `context`. Never throws: every input, however
  * malformed, gives a result, and anything not positively verified is invalid (fail closed).
@@ -56,7 +43,7 @@ export function verify(token: unknown, key: unknown, context?: ContextInput): Ve
   if (!(key instanceof Uint8Array) || key.length === 0) return rejected('KEY_INVALID', 'the key must be a non-empty byte array')
   if (context !== undefined && (context === null || typeof context !== 'object')) return rejected('CONTEXT_INVALID', 'the context must be an object')
   const ctx = completeContext(context)
-  const ctxValid = validateContext(ctx)
+  const ctxValid = checkContext(ctx)
   if (!ctxValid.ok) return rejected('CONTEXT_INVALID', `context ${ctxValid.message}`)
 
   // VERIFY-1 step 1: parse (TOKEN-*, MAC-*).

@@ -14,7 +14,9 @@ const v = (id: string, description: string, spec: string[], caveat: Uint8Array |
   verifyVector({ id: `caveat-encoding::${id}`, description, spec, flags, token: raw(caveat), context: userContext({ project }), expect })
 
 const utf8 = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)))
-const named = (name: string) => ({ name, normalized_name: name, id: PROJECT.id })
+/** A valid vector whose caveat names the request's user, `userId`. */
+const user = (id: string, description: string, spec: string[], caveat: string, userId: string) =>
+  verifyVector({ id: `caveat-encoding::${id}`, description, spec, flags: [], token: raw(caveat), context: userContext({ user_id: userId }), expect: 'valid' })
 
 export function build() {
   return vectorFile(
@@ -29,10 +31,10 @@ export function build() {
       v('canonical', 'The canonical caveat.', ['JSON-1', 'JSON-3'], '[1,["sampleproject"]]', 'valid'),
       v('spaces-everywhere', 'Whitespace between every token.', ['JSON-3'], ' [ 1 , [ "sampleproject" ] ] ', 'valid', ['JsonWhitespace']),
       v('tabs-and-newlines', 'Tabs, CR and LF as whitespace.', ['JSON-3'], '\t[1,\r\n["sampleproject"]\n]\t', 'valid', ['JsonWhitespace']),
-      v('non-ascii-name', 'A name with non-ASCII letters, as raw UTF-8, matching the request exactly.', ['JSON-1'], '[1,["résumé"]]', 'valid', [], named('résumé')),
-      v('escaped-non-ascii', 'The same name with `\\u00e9` escapes: the same string.', ['JSON-1', 'JSON-3'], '[1,["r\\u00e9sum\\u00e9"]]', 'valid', [], named('résumé')),
-      v('surrogate-pair', 'A correctly paired surrogate escape is one astral character.', ['JSON-6'], '[1,["\\ud83d\\ude00"]]', 'valid', [], named('\u{1F600}')),
-      v('escaped-slash', '`\\/` is `/`.', ['JSON-3'], '[1,["a\\/b"]]', 'valid', [], named('a/b')),
+      user('non-ascii-user-id', 'A user id with non-ASCII letters, as raw UTF-8, matching the request\'s user id exactly (project names are ASCII, CTX-1, so user ids carry these cases).', ['JSON-1', 'USER-3'], '[3,"résumé"]', 'résumé'),
+      user('escaped-non-ascii-user-id', 'The same user id with `\\u00e9` escapes: the same string.', ['JSON-1', 'JSON-3'], '[3,"r\\u00e9sum\\u00e9"]', 'résumé'),
+      user('surrogate-pair-user-id', 'A correctly paired surrogate escape is one astral character.', ['JSON-6'], '[3,"\\ud83d\\ude00"]', '\u{1F600}'),
+      user('escaped-slash-user-id', '`\\/` is `/`.', ['JSON-3'], '[3,"a\\/b"]', 'a/b'),
       v('invalid-utf8', 'A 0xff byte inside the name.', ['JSON-1'], utf8('[1,["sample', [0xff], 'project"]]'), MALFORMED, ['NonUtf8Caveat']),
       v('overlong-utf8', 'An overlong encoding of `/` (c0 af).', ['JSON-1'], utf8('[1,["a', [0xc0, 0xaf], 'b"]]'), MALFORMED, ['NonUtf8Caveat']),
       v('encoded-surrogate', 'A UTF-8-encoded surrogate (ed a0 80), as CESU-8 writes it.', ['JSON-1'], utf8('[1,["a', [0xed, 0xa0, 0x80], '"]]'), MALFORMED, ['NonUtf8Caveat']),

@@ -52,6 +52,7 @@ export const FLAGS = {
   LegacyProjectIds: note('LEGACY', 'd14-legacy-objects', '`{"project_ids": [...]}`: accepted by Warehouse, unknown to pypitoken.'),
   CanonicalEncoding: note('INTEROP', 'd26-canonical-caveats', 'Byte-exact output: the token pymacaroons, pypitoken and Warehouse produce for the same inputs.'),
   EmptyKey: note('KNOWN_BUG', 'd27-keys', 'An empty root key: pymacaroons skips signing, so the token carries no usable signature.'),
+  NearMiss: note('AUTH_BYPASS', 'd21-names-and-ids', 'One of a family of values that differ from the matching one by a prefix, suffix, substring, the empty string, case, whitespace, one character, a compatibility spelling or a trailing U+0000 (CTX-3). A verifier that accepts one matches inexactly, and some caveat it enforces can be satisfied by a request it was not meant for.'),
   RestrictNormalization: note('INTEROP', 'd21-names-and-ids', 'A restricter must write names in PEP 503 form and ids as lowercase UUIDs, or the token can never be used.'),
   RecordedToken: note('DEFINED', 'd0-sources', 'A literal token recorded from pymacaroons, pypitoken or Warehouse, with its documented outcome.'),
 } as const satisfies Record<string, Note>

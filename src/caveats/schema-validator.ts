@@ -60,5 +60,4 @@ export function validateCaveat(slug: CaveatSlug, value: unknown): Validation {
   return run(fn, value)
 }
 
-export const validateContext = (value: unknown): Validation => validateRef('context.schema.json', value)
 export const validateRestriction = (value: unknown): Validation => validateRef('restriction.schema.json', value)

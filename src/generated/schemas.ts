@@ -285,7 +285,7 @@ export const contextSchema = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "context.schema.json",
   "title": "VerifyContext",
-  "description": "What a verifier knows about the request a token is used for (spec/verification.md#context). Every member is required; null means absent.",
+  "description": "What a verifier knows about the request a token is used for (spec/verification.md#context, CTX-1). Every member is required; null means absent. The schema enforces the form of each member; that normalized_name is the PEP 503 form of name is checked beside it (CTX-1).",
   "type": "object",
   "properties": {
     "now": {
@@ -306,10 +306,15 @@ export const contextSchema = {
       ]
     },
     "user_id": {
-      "description": "Id of the user the token authenticates, or null (no user, e.g. a Trusted Publishing token).",
-      "type": [
-        "string",
-        "null"
+      "description": "Id of the user the token authenticates (opaque, compared exactly; Warehouse uses the user's UUID), or null (no user, e.g. a Trusted Publishing token).",
+      "oneOf": [
+        {
+          "type": "string",
+          "minLength": 1
+        },
+        {
+          "type": "null"
+        }
       ]
     },
     "oidc_publisher": {
@@ -338,14 +343,17 @@ export const contextSchema = {
       "properties": {
         "name": {
           "type": "string",
-          "description": "Display name, e.g. Sample_Project."
+          "pattern": "^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$",
+          "description": "Display name, a valid project name (PEP 508), e.g. Sample_Project."
         },
         "normalized_name": {
           "type": "string",
-          "description": "PEP 503 normalized name, e.g. sample-project."
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+          "description": "The PEP 503 normal form of name, e.g. sample-project."
         },
         "id": {
           "type": "string",
+          "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
           "description": "Project id, a lowercase hyphenated UUID."
         }
       },
@@ -362,14 +370,15 @@ export const contextSchema = {
       "properties": {
         "id": {
           "type": "string",
-          "description": "Publisher id."
+          "minLength": 1,
+          "description": "Publisher id (opaque, compared exactly; Warehouse uses the publisher's UUID)."
         },
         "project_ids": {
           "type": "array",
           "items": {
             "type": "string"
           },
-          "description": "Ids of the projects the publisher is registered to."
+          "description": "Ids of the projects the publisher is registered to, as the index stores them; compared exactly with project.id (an entry that is not a lowercase UUID never matches)."
         }
       },
       "required": [

@@ -107,7 +107,7 @@ export interface LegacyUserCaveat {
 }
 
 /**
- * What a verifier knows about the request a token is used for (spec/verification.md#context). Every member is required; null means absent.
+ * What a verifier knows about the request a token is used for (spec/verification.md#context, CTX-1). Every member is required; null means absent. The schema enforces the form of each member; that normalized_name is the PEP 503 form of name is checked beside it (CTX-1).
  */
 export interface VerifyContext {
   /**
@@ -119,7 +119,7 @@ export interface VerifyContext {
    */
   project: ContextProject | null;
   /**
-   * Id of the user the token authenticates, or null (no user, e.g. a Trusted Publishing token).
+   * Id of the user the token authenticates (opaque, compared exactly; Warehouse uses the user's UUID), or null (no user, e.g. a Trusted Publishing token).
    */
   user_id: string | null;
   /**
@@ -133,11 +133,11 @@ export interface VerifyContext {
  */
 export interface ContextProject {
   /**
-   * Display name, e.g. Sample_Project.
+   * Display name, a valid project name (PEP 508), e.g. Sample_Project.
    */
   name: string;
   /**
-   * PEP 503 normalized name, e.g. sample-project.
+   * The PEP 503 normal form of name, e.g. sample-project.
    */
   normalized_name: string;
   /**
@@ -151,11 +151,11 @@ export interface ContextProject {
  */
 export interface ContextOidcPublisher {
   /**
-   * Publisher id.
+   * Publisher id (opaque, compared exactly; Warehouse uses the publisher's UUID).
    */
   id: string;
   /**
-   * Ids of the projects the publisher is registered to.
+   * Ids of the projects the publisher is registered to, as the index stores them; compared exactly with project.id (an entry that is not a lowercase UUID never matches).
    */
   project_ids: string[];
 }

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { validateRef } from '../caveats/schema-validator.js'
+import { checkContext } from '../context.js'
 import type { Vector, VectorFile } from '../generated/types.js'
 
 /** A vector file or directory that cannot be used; the message names the file and the problem. */
@@ -145,6 +146,10 @@ function checkFile(data: VectorFile, seen: Map<string, string>, file: string): s
     seen.set(v.id, file)
     const undefinedFlag = v.flags.find((f) => !Object.hasOwn(data.notes, f))
     if (undefinedFlag !== undefined) return `vector ${v.id} uses flag ${undefinedFlag}, which the file's notes do not define`
+    if (v.op === 'verify') {
+      const context = checkContext(v.input.context)
+      if (!context.ok) return `vector ${v.id} has a context that breaks CTX-1: ${context.message}`
+    }
   }
   return null
 }

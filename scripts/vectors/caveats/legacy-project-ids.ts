@@ -2,6 +2,7 @@
 import type { VerifyContext } from '../../../src/index.js'
 import { emptyContext, OTHER_PROJECT, PROJECT, restrictVector, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -19,6 +20,17 @@ const check = (id: string, description: string, spec: string[], caveat: string, 
 const restrict = (id: string, description: string, spec: string[], ids: string[], expect: { caveats: unknown[] } | { invalid: 'INVALID_ARGUMENT' }, flags: Flag[] = []) =>
   restrictVector({ id: `legacy-project-ids::${id}`, description, spec, flags: [...FLAGS, ...flags], token: token(), restrictions: [{ type: 'legacy_project_ids', ids }], expect })
 
+/** LPID-2: PID-3's comparison, in the legacy form. */
+const LPID_RULE: NearMissRule = {
+  spec: 'LPID-2',
+  topic: 'legacy-project-ids',
+  compared: 'project.id',
+  flags: FLAGS,
+  cites: ['PID-3'],
+  caveat: (allowed) => JSON.stringify({ project_ids: [allowed] }),
+  context: (compared) => userContext({ project: { ...PROJECT, id: compared } }),
+}
+
 export function build() {
   return vectorFile(
     {
@@ -33,7 +45,7 @@ export function build() {
       check('single-id', 'The canonical serialisation listing the id of the project the request acts on; pypitoken rejects it (unknown form).', ['LPID-1', 'LPID-2', 'PID-3'], CANONICAL, 'valid'),
       check('second-of-two-ids', 'The project id is the second of two listed ids; pypitoken rejects it (unknown form).', ['LPID-2', 'PID-3'], `{"project_ids":["${OTHER_ID}","${ID}"]}`, 'valid'),
       check('spaced-json', 'The 2022 Warehouse spelling with a space, `{"project_ids": ["<id>"]}`; pypitoken rejects it (unknown form).', ['LPID-1', 'JSON-3'], `{"project_ids": ["${ID}"]}`, 'valid', ['JsonWhitespace']),
-      check('non-uuid-id-matches', "Warehouse's test value `{\"project_ids\": [\"123uuid\", \"456uuid\"]}` holds on a project whose id is `123uuid`; pypitoken rejects it (unknown form).", ['LPID-1', 'LPID-2', 'PID-3'], '{"project_ids": ["123uuid", "456uuid"]}', 'valid', ['NonUuidId', 'JsonWhitespace'], userContext({ project: { ...PROJECT, id: '123uuid' } })),
+      check('non-uuid-ids-well-formed', "Warehouse's test values `123uuid` and `456uuid` beside the project's id: strings that are not UUIDs are well-formed (they can never match a context, whose ids are UUIDs, CTX-1), and the project's id matches; pypitoken rejects it (unknown form).", ['LPID-1', 'LPID-2', 'PID-1'], `{"project_ids": ["123uuid", "456uuid", "${ID}"]}`, 'valid', ['NonUuidId', 'JsonWhitespace']),
       verifyVector({
         id: 'legacy-project-ids::with-legacy-names',
         description: 'A 2022 project token carried the legacy names caveat and this one, both holding on SampleProject; pypitoken rejects it (unknown form).',
@@ -65,6 +77,9 @@ export function build() {
       check('integer-id', 'An integer among the ids.', ['LPID-1', 'CAV-8'], `{"project_ids":["${ID}",1]}`, MALFORMED),
       check('nested-ids', 'An array of arrays where an array of strings belongs.', ['LPID-1', 'CAV-8'], `{"project_ids":[["${ID}"]]}`, MALFORMED),
       check('duplicate-key', '`project_ids` given twice, Flask then SampleProject: Python keeps the last value, so Warehouse would accept it here.', ['LPID-1', 'JSON-5'], `{"project_ids":["${OTHER_ID}"],"project_ids":["${ID}"]}`, MALFORMED, ['DuplicateKey']),
+
+      // Near misses (CTX-3).
+      ...nearMissFamily(LPID_RULE),
 
       // Restrict.
       restrict('restrict-legacy-ids', 'A `legacy_project_ids` restriction appends `{"project_ids":["<id>"]}`.', ['RESTRICT-1', 'LPID-1'], [ID], { caveats: [{ project_ids: [ID] }] }),

@@ -1,7 +1,8 @@
 /** Vectors for the legacy project-names caveat `{"version": 1, "permissions": {"projects": […]}}` (spec/caveats/legacy-project-names.md). */
 import type { VerifyContext } from '../../../src/index.js'
-import { emptyContext, restrictVector, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
+import { emptyContext, PROJECT, restrictVector, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -19,6 +20,17 @@ const check = (id: string, description: string, spec: string[], caveat: string, 
 /** One restrict vector on a caveat-free token. */
 const restrict = (id: string, description: string, spec: string[], names: string[], expect: { caveats: unknown[] } | { invalid: 'INVALID_ARGUMENT' }, flags: Flag[] = []) =>
   restrictVector({ id: `legacy-project-names::${id}`, description, spec, flags: ['LegacyForm', ...flags], token: token(), restrictions: [{ type: 'legacy_project_names', names }], expect })
+
+/** LPNAME-2: PNAME-3's comparison, in the legacy form. */
+const LPNAME_RULE: NearMissRule = {
+  spec: 'LPNAME-2',
+  topic: 'legacy-project-names',
+  compared: 'project.normalized_name',
+  flags: ['LegacyForm'],
+  cites: ['PNAME-3'],
+  caveat: (allowed) => JSON.stringify({ permissions: { projects: [allowed] }, version: 1 }),
+  context: (compared) => userContext({ project: { ...PROJECT, name: compared, normalized_name: compared } }),
+}
 
 export function build() {
   return vectorFile(
@@ -76,6 +88,9 @@ export function build() {
       check('projects-string', '`"projects": "sampleproject"` is a string, not an array (pypitoken\'s fail list; Warehouse: "invalid values for fields").', ['LPNAME-1', 'CAV-8'], '{"permissions":{"projects":"sampleproject"},"version":1}', MALFORMED),
       check('projects-with-integer', 'A number among the names (pypitoken\'s `["a", 1]` fail case).', ['LPNAME-1', 'CAV-8'], '{"permissions":{"projects":["sampleproject",1]},"version":1}', MALFORMED),
       check('duplicate-projects', '`projects` given twice, first `flask` then `sampleproject`: Python keeps the last value, so Warehouse and pypitoken would accept it here.', ['LPNAME-1', 'JSON-5'], '{"permissions":{"projects":["flask"],"projects":["sampleproject"]},"version":1}', MALFORMED, ['DuplicateKey']),
+
+      // Near misses (CTX-3).
+      ...nearMissFamily(LPNAME_RULE),
 
       // Restrict.
       restrict('restrict-legacy-names', 'A `legacy_project_names` restriction appends `{"permissions":{"projects":["sampleproject"]},"version":1}`.', ['RESTRICT-1', 'LPNAME-1'], ['sampleproject'], { caveats: [{ permissions: { projects: ['sampleproject'] }, version: 1 }] }),

@@ -2,6 +2,7 @@
 import type { VerifyContext } from '../../../src/index.js'
 import { emptyContext, OTHER_PROJECT, OTHER_PUBLISHER, PROJECT, PUBLISHER, publisherContext, restrictVector, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -16,6 +17,26 @@ const check = (id: string, description: string, spec: string[], caveat: string, 
 /** One restrict vector on a caveat-free token. */
 const restrict = (id: string, description: string, spec: string[], restriction: Record<string, unknown>, expect: { caveats: unknown[] } | { invalid: 'INVALID_ARGUMENT' }, flags: Flag[] = []) =>
   restrictVector({ id: `oidc-publisher::${id}`, description, spec, flags: ['OidcTag', ...flags], token: token(), restrictions: [{ type: 'oidc_publisher', ...restriction }], expect })
+
+/** OIDC-4: the caveat's publisher id against the request's publisher id. */
+const OIDC4_RULE: NearMissRule = {
+  spec: 'OIDC-4',
+  topic: 'oidc-publisher',
+  compared: 'oidc_publisher.id',
+  flags: ['OidcTag'],
+  caveat: (allowed) => `[4,${JSON.stringify(allowed)},null]`,
+  context: (compared) => publisherContext({ oidc_publisher: { id: compared, project_ids: [PROJECT.id] } }),
+}
+
+/** OIDC-5: each project the publisher is registered to against the request's project id. */
+const OIDC5_RULE: NearMissRule = {
+  spec: 'OIDC-5',
+  topic: 'oidc-publisher',
+  compared: 'project.id',
+  flags: ['OidcTag'],
+  caveat: () => `[4,${P},null]`,
+  context: (compared, allowed) => publisherContext({ project: { ...PROJECT, id: compared }, oidc_publisher: { id: PUBLISHER, project_ids: [allowed] } }),
+}
 
 export function build() {
   return vectorFile(
@@ -85,6 +106,10 @@ export function build() {
       check('integer-publisher-id', '`[4,5]`: the publisher id must be a string.', ['OIDC-1', 'CAV-8'], '[4,5]', MALFORMED),
       check('null-publisher-id', '`[4,null]`: null is not a publisher id.', ['OIDC-1', 'CAV-8'], '[4,null]', MALFORMED),
       check('tag-float', '`[4.0,id]`: `4.0` is not an integer tag, though Warehouse looks tags up by Python equality (observed accepting `1.0` as tag 1).', ['CAV-3', 'JSON-4'], `[4.0,${P}]`, MALFORMED, ['TagTyping', 'FloatNumber']),
+
+      // Near misses (CTX-3).
+      ...nearMissFamily(OIDC4_RULE),
+      ...nearMissFamily(OIDC5_RULE),
 
       // Restrict.
       restrict('restrict-publisher', 'Restricting to PUBLISHER without claims writes the claims as null, `[4,"<id>",null]`, as Warehouse does.', ['RESTRICT-1', 'OIDC-1'], { publisher_id: PUBLISHER }, { caveats: [[4, PUBLISHER, null]] }, ['OidcClaims']),

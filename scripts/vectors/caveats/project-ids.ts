@@ -2,6 +2,7 @@
 import type { VerifyContext } from '../../../src/index.js'
 import { emptyContext, OTHER_PROJECT, PROJECT, restrictVector, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -10,8 +11,6 @@ const REFUSED = { invalid: 'INVALID_ARGUMENT' } as const
 const ID = PROJECT.id
 const OTHER_ID = OTHER_PROJECT.id
 const UPPER_ID = ID.toUpperCase()
-/** A project whose id is Warehouse's test value `123uuid` (test_caveats.py), not a UUID. */
-const NON_UUID_PROJECT = { ...PROJECT, id: '123uuid' }
 
 /** One verify vector for a single caveat (default: USER acting on PROJECT). */
 const check = (id: string, description: string, spec: string[], caveat: string, expect: VerifyExpectation, flags: Flag[] = [], context: VerifyContext = userContext()) =>
@@ -20,6 +19,15 @@ const check = (id: string, description: string, spec: string[], caveat: string, 
 /** One restrict vector on a caveat-free token. */
 const restrict = (id: string, description: string, spec: string[], ids: string[], expect: { caveats: unknown[] } | { invalid: 'INVALID_ARGUMENT' }, flags: Flag[] = []) =>
   restrictVector({ id: `project-ids::${id}`, description, spec, flags, token: token(), restrictions: [{ type: 'project_ids', ids }], expect })
+
+/** PID-3: each listed id against the request's project id. */
+const PID_RULE: NearMissRule = {
+  spec: 'PID-3',
+  topic: 'project-ids',
+  compared: 'project.id',
+  caveat: (allowed) => `[2,${JSON.stringify([allowed])}]`,
+  context: (compared) => userContext({ project: { ...PROJECT, id: compared } }),
+}
 
 export function build() {
   return vectorFile(
@@ -38,7 +46,7 @@ export function build() {
       check('single-id', 'The caveat lists exactly the id of the project the request acts on.', ['PID-1', 'PID-3'], `[2,["${ID}"]]`, 'valid'),
       check('second-of-two-ids', 'The project id is the second of two listed ids.', ['PID-3'], `[2,["${OTHER_ID}","${ID}"]]`, 'valid'),
       check('pypitoken-spacing', 'pypitoken writes `[2, ["…"]]` with a space; JSON whitespace is allowed.', ['PID-3', 'JSON-3'], `[2, ["${ID}"]]`, 'valid', ['JsonWhitespace']),
-      check('non-uuid-id-matches', "Warehouse's test value `[2,[\"123uuid\",\"456uuid\"]]` holds on a project whose id is `123uuid`: any string is well-formed and compared exactly (pypitoken refuses to load non-UUID ids).", ['PID-1', 'PID-3'], '[2,["123uuid","456uuid"]]', 'valid', ['NonUuidId'], userContext({ project: NON_UUID_PROJECT })),
+      check('non-uuid-ids-well-formed', "Warehouse's test values `123uuid` and `456uuid` beside the project's id: any string is well-formed (pypitoken refuses to load non-UUID ids), a non-UUID entry can never match a context (CTX-1), and the project's id matches.", ['PID-1', 'PID-3'], `[2,["123uuid","456uuid","${ID}"]]`, 'valid', ['NonUuidId']),
 
       // Not satisfied: wrong value.
       check('other-project', 'The caveat lists only the id of Flask and the request acts on SampleProject.', ['PID-3'], `[2,["${OTHER_ID}"]]`, NS),
@@ -72,6 +80,9 @@ export function build() {
       check('trailing-list', '`[2,[id],[id1]]` (pypitoken\'s fail list): Warehouse ignores the third element and accepts, a verifier must reject.', ['CAV-6'], `[2,["${ID}"],["${OTHER_ID}"]]`, MALFORMED, ['TrailingElements']),
       check('trailing-string', '`[2,[id],"extra"]`, which Warehouse observably accepts by ignoring the extra element.', ['CAV-6'], `[2,["${ID}"],"extra"]`, MALFORMED, ['TrailingElements']),
       check('tag-float', '`[2.0,[id]]`: `2.0` is not an integer tag, though Warehouse and pypitoken compare tags numerically (both observed accepting `1.0` as tag 1).', ['CAV-3', 'JSON-4'], `[2.0,["${ID}"]]`, MALFORMED, ['TagTyping', 'FloatNumber']),
+
+      // Near misses (CTX-3).
+      ...nearMissFamily(PID_RULE),
 
       // Restrict.
       restrict('restrict-id', 'Restricting to the project id appends `[2,["<id>"]]`.', ['RESTRICT-1', 'PID-1'], [ID], { caveats: [[2, [ID]]] }),

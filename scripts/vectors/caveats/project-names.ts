@@ -1,7 +1,8 @@
 /** Vectors for tag 1, `[1, [name, …]]` (spec/caveats/project-names.md). */
 import type { VerifyContext } from '../../../src/index.js'
-import { emptyContext, restrictVector, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
+import { emptyContext, PROJECT, restrictVector, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -21,6 +22,15 @@ const check = (id: string, description: string, spec: string[], caveat: string, 
 /** One restrict vector on a caveat-free token. */
 const restrict = (id: string, description: string, spec: string[], restrictions: Record<string, unknown>[], expect: { caveats: unknown[] } | { invalid: 'INVALID_ARGUMENT' }, flags: Flag[] = []) =>
   restrictVector({ id: `project-names::${id}`, description, spec, flags, token: token(), restrictions, expect })
+
+/** PNAME-3: each listed name against the request's normalised project name. */
+const PNAME_RULE: NearMissRule = {
+  spec: 'PNAME-3',
+  topic: 'project-names',
+  compared: 'project.normalized_name',
+  caveat: (allowed) => `[1,${JSON.stringify([allowed])}]`,
+  context: (compared) => userContext({ project: { ...PROJECT, name: compared, normalized_name: compared } }),
+}
 
 export function build() {
   return vectorFile(
@@ -83,6 +93,9 @@ export function build() {
       check('tag-float', '`[1.0,["sampleproject"]]`: `1.0` is not an integer tag, though both Warehouse and pypitoken accept it as tag 1.', ['CAV-3', 'JSON-4'], '[1.0,["sampleproject"]]', MALFORMED, ['TagTyping', 'FloatNumber']),
       check('tag-string', '`["1",["sampleproject"]]`: a string is not a tag (Warehouse: "caveat has unknown tag: 1").', ['CAV-3'], '["1",["sampleproject"]]', MALFORMED, ['TagTyping']),
       check('lone-surrogate-name', 'A name that is the lone surrogate escape `\\ud800` breaks JSON-6 (Warehouse parses it and matches nothing; pypitoken refuses to load it).', ['JSON-6'], '[1,["\\ud800"]]', MALFORMED, ['LoneSurrogate']),
+
+      // Near misses (CTX-3).
+      ...nearMissFamily(PNAME_RULE),
 
       // Restrict.
       restrict('restrict-name', 'Restricting to `sampleproject` appends `[1,["sampleproject"]]`.', ['RESTRICT-1', 'PNAME-1'], [{ type: 'project_names', names: ['sampleproject'] }], { caveats: [[1, ['sampleproject']]] }),

@@ -2,6 +2,7 @@
 import type { VerifyContext } from '../../../src/index.js'
 import { emptyContext, OTHER_USER, publisherContext, restrictVector, token, USER, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -15,6 +16,15 @@ const check = (id: string, description: string, spec: string[], caveat: string, 
 /** One restrict vector on a caveat-free token. */
 const restrict = (id: string, description: string, spec: string[], userId: string, expect: { caveats: unknown[] } | { invalid: 'INVALID_ARGUMENT' }, flags: Flag[] = []) =>
   restrictVector({ id: `request-user::${id}`, description, spec, flags, token: token(), restrictions: [{ type: 'user', user_id: userId }], expect })
+
+/** USER-3: the caveat's user id against the request's user id. */
+const USER_RULE: NearMissRule = {
+  spec: 'USER-3',
+  topic: 'request-user',
+  compared: 'user_id',
+  caveat: (allowed) => `[3,${JSON.stringify(allowed)}]`,
+  context: (compared) => userContext({ user_id: compared }),
+}
 
 export function build() {
   return vectorFile(
@@ -63,6 +73,9 @@ export function build() {
       check('two-user-ids', '`[3,uuid,uuid1]` (pypitoken\'s fail list): Warehouse ignores the second id and checks only the first, a verifier must reject.', ['CAV-6'], `[3,"${USER}","${OTHER_USER}"]`, MALFORMED, ['TrailingElements']),
       check('trailing-null', 'A trailing null after the user id (Warehouse ignores it).', ['CAV-6'], `[3,"${USER}",null]`, MALFORMED, ['TrailingElements']),
       check('tag-float', '`[3.0,"<id>"]`: `3.0` is not an integer tag, though Warehouse and pypitoken compare tags numerically (both observed accepting `1.0` as tag 1).', ['CAV-3', 'JSON-4'], `[3.0,"${USER}"]`, MALFORMED, ['TagTyping', 'FloatNumber']),
+
+      // Near misses (CTX-3).
+      ...nearMissFamily(USER_RULE),
 
       // Restrict.
       restrict('restrict-user', 'Restricting to USER appends `[3,"<id>"]`.', ['RESTRICT-1', 'USER-1'], USER, { caveats: [[3, USER]] }),
