@@ -13,9 +13,20 @@ import { familyId, requiredVariants, type ComparedMember } from './vectors/near-
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Ids about the suite itself: covered by tests in test/, not by vectors. */
-const SUITE_PREFIXES = ['ADAPT', 'VEC', 'SEMVER']
-/** Reason codes no vector can carry (contexts in vectors are schema-valid); unit tests cover them. */
-const LIBRARY_ONLY_REASONS = ['CONTEXT_INVALID']
+const SUITE_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER']
+/** The codes spec/reason-codes.md marks as never in vectors (its call-codes table, column "in vectors" = no). */
+function libraryOnlyReasons(): string[] {
+  const text = readFileSync(join(root, 'spec/reason-codes.md'), 'utf8')
+  const start = text.indexOf('<!-- call-codes')
+  const rows = start < 0 ? [] : text.slice(start).split('\n').slice(3)
+  const out: string[] = []
+  for (const row of rows) {
+    if (!row.startsWith('|')) break
+    const [code, , inVectors] = row.split('|').slice(1, -1).map((c) => c.trim())
+    if (inVectors?.startsWith('no')) out.push((code ?? '').replace(/`/g, ''))
+  }
+  return out
+}
 /** Flags that mark a near miss: one character, type or member away from the other verdict. */
 const NEAR_MISS = ['NearMiss', 'TagTyping', 'FloatNumber', 'TrailingElements', 'LegacyExtraKeys', 'LegacyVersionTyping', 'NameNormalization', 'UuidCase', 'NonUuidId', 'DuplicateKey', 'LoneSurrogate', 'JsonWhitespace', 'TimeBoundary', 'HugeInteger', 'ExpiryFirst']
 
@@ -61,9 +72,16 @@ export function computeCoverage(): Coverage {
   for (const v of vectors) for (const id of v.spec) if (!ids.some((x) => x.id === id)) problems.push(`${v.id} cites ${id}, which the spec does not define`)
 
   // Every reason code appears in an expected result.
-  const reasons = (commonSchema.definitions.ReasonCode.enum as readonly string[]).filter((r) => !LIBRARY_ONLY_REASONS.includes(r))
-  for (const reason of reasons) if (!vectors.some((v) => 'reason' in v.expected && v.expected.reason === reason)) problems.push(`reason ${reason} appears in no expected result`)
-  for (const reason of LIBRARY_ONLY_REASONS) if (!tests.some((t) => t.text.includes(reason))) problems.push(`library-only reason ${reason} is tested nowhere`)
+  // Every reason code appears in an expected result, except those reason-codes.md says never do,
+  // which must then appear in no vector and be tested by a library test.
+  const libraryOnly = libraryOnlyReasons()
+  const inVector = (reason: string) => vectors.some((v) => 'reason' in v.expected && (v.expected.reason === reason || (v.expected as { acceptable_reasons?: string[] }).acceptable_reasons?.includes(reason)))
+  for (const reason of commonSchema.definitions.ReasonCode.enum as readonly string[]) {
+    if (libraryOnly.includes(reason)) {
+      if (inVector(reason)) problems.push(`reason ${reason} is marked "no" in reason-codes.md's call-codes table but a vector uses it`)
+      if (!tests.some((t) => t.text.includes(reason))) problems.push(`library-only reason ${reason} is tested nowhere`)
+    } else if (!inVector(reason)) problems.push(`reason ${reason} appears in no expected result`)
+  }
 
   // Every caveat has valid, not-satisfied, malformed, near-miss and restrict vectors.
   for (const { file } of files.filter(({ path }) => path.startsWith('vectors/caveats/'))) {
@@ -144,7 +162,8 @@ function nearMissProblems(vectors: readonly Vector[]): string[] {
     for (const [variant, result] of wanted) {
       const id = familyId(rule, variant)
       const v = byId.get(id)
-      const got = v === undefined ? 'missing' : v.expected.result === 'valid' ? 'valid' : 'reason' in v.expected ? v.expected.reason : v.expected.result
+      const expected = v?.expected as { result: string; reason?: string } | undefined
+      const got = expected === undefined ? 'missing' : (expected.reason ?? expected.result)
       if (v === undefined || got !== result || !v.spec.includes(rule.spec) || !v.flags.includes('NearMiss')) {
         problems.push(`comparison rule ${rule.spec} lacks its near-miss vector ${id} (expected ${result}, citing ${rule.spec}, flagged NearMiss; found ${got})`)
       }

@@ -6,7 +6,7 @@
 import { dumpToken, mint, parseToken, type Restriction, type VerifyContext } from '../../src/index.js'
 import { encodeBase64url } from '../../src/token/base64url.js'
 import { computeSignature } from '../../src/macaroon/signature.js'
-import type { InspectedToken, InspectVector, MintVector, Note, ReasonCode, RestrictVector, Vector, VectorFile, VerifyVector } from '../../src/generated/types.js'
+import type { InspectedToken, InspectVector, MintVector, Note, ReasonCode, ReportedFailure, RestrictVector, Vector, VectorFile, VerifyVector } from '../../src/generated/types.js'
 import { VERSION } from '../../src/version.js'
 import { FLAGS, type Flag } from './flags.js'
 
@@ -99,12 +99,29 @@ interface Common {
 
 const common = (c: Common) => ({ id: c.id, description: c.description, spec: c.spec as [string, ...string[]], flags: c.flags ?? [] })
 
-export type VerifyExpectation = 'valid' | { invalid: ReasonCode } | { acceptable: ReasonCode }
+/** One failure a verify vector expects (VERIFY-5): the caveat's index, or null for the token. */
+export type ExpectedFailure = [index: number | null, reason: ReasonCode]
+
+/**
+ * What a verify vector expects: `valid`, `invalid` or `acceptable` (VEC-3). `also` lists other
+ * reason codes the spec allows (acceptable_reasons); `failures` every failure in token order,
+ * given when more than one caveat fails (VERIFY-5).
+ */
+export type VerifyExpectation =
+  | 'valid'
+  | { invalid: ReasonCode; also?: ReasonCode[]; failures?: ExpectedFailure[] }
+  | { acceptable: ReasonCode; also?: ReasonCode[] }
 
 export function verifyVector(c: Common & { token: string; key?: string; context: VerifyContext; expect: VerifyExpectation }): VerifyVector {
-  const e = c.expect
-  const expected = e === 'valid' ? { result: 'valid' as const } : 'invalid' in e ? { result: 'invalid' as const, reason: e.invalid } : { result: 'acceptable' as const, reason: e.acceptable }
-  return { ...common(c), op: 'verify', input: { token: c.token, key: c.key ?? KEY_HEX, context: c.context }, expected }
+  return { ...common(c), op: 'verify', input: { token: c.token, key: c.key ?? KEY_HEX, context: c.context }, expected: verifyExpected(c.expect) }
+}
+
+function verifyExpected(e: VerifyExpectation): VerifyVector['expected'] {
+  if (e === 'valid') return { result: 'valid' }
+  const also = e.also === undefined ? {} : { acceptable_reasons: e.also as [ReasonCode, ...ReasonCode[]] }
+  if ('acceptable' in e) return { result: 'acceptable', reason: e.acceptable, ...also }
+  const failures = e.failures === undefined ? {} : { failures: e.failures.map(([index, reason]) => ({ index, reason })) as [ReportedFailure, ReportedFailure, ...ReportedFailure[]] }
+  return { result: 'invalid', reason: e.invalid, ...also, ...failures }
 }
 
 export function inspectVector(c: Common & { token: string; expect: InspectedToken | { invalid: ReasonCode } }): InspectVector {

@@ -1,5 +1,5 @@
 /** Vectors for the bytes and JSON of a caveat (spec/caveat-encoding.md). */
-import { fromBytes, OTHER_PROJECT, PROJECT, signedBytes, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from './builder.js'
+import { fromBytes, OTHER_PROJECT, PROJECT, signedBytes, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from './builder.js'
 import type { Flag } from './flags.js'
 
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -52,14 +52,18 @@ export function build() {
       v('single-quotes', 'Single-quoted strings.', ['JSON-3'], "[1,['sampleproject']]", MALFORMED),
       v('leading-zero', 'A leading zero in the tag.', ['JSON-3'], '[01,["sampleproject"]]', MALFORMED),
       v('control-character', 'A raw control character inside a string.', ['JSON-3'], '[1,["sample\u0001project"]]', MALFORMED),
+      v('raw-nul-in-string', 'A raw U+0000 byte inside a name: a control character, not allowed in a JSON string (a C-string reader would end the text there).', ['JSON-3'], utf8('[1,["sampleproject', [0x00], '"]]'), MALFORMED),
+      v('raw-nul-after-value', 'A raw U+0000 byte after the JSON value: data after the value (a C-string reader would stop before it and accept).', ['JSON-3'], utf8('[1,["sampleproject"]]', [0x00]), MALFORMED),
+      user('escaped-nul-user-id', 'An escaped `\\u0000` inside a user id is an ordinary character: it matches the same user id exactly.', ['JSON-3', 'USER-3', 'CTX-3'], '[3,"a\\u0000b"]', 'a\u0000b'),
       v('nan', '`NaN`, which Python\'s json accepts.', ['JSON-3'], '[0,NaN,0]', MALFORMED, ['PythonJsonExtension']),
       v('infinity', '`Infinity`.', ['JSON-3'], '[0,Infinity,0]', MALFORMED, ['PythonJsonExtension']),
       v('negative-infinity', '`-Infinity`.', ['JSON-3'], '[0,1800000000,-Infinity]', MALFORMED, ['PythonJsonExtension']),
-      v('float-tag', '`1.0` as the tag: Warehouse finds tag 1 through Python equality.', ['JSON-4', 'CAV-3'], '[1.0,["sampleproject"]]', MALFORMED, ['FloatNumber', 'TagTyping']),
-      v('exponent-tag', '`1e0` as the tag.', ['JSON-4'], '[1e0,["sampleproject"]]', MALFORMED, ['FloatNumber']),
-      v('negative-zero-float-tag', '`-0.0` as the tag of an expiration.', ['JSON-4'], '[-0.0,1800000000,0]', MALFORMED, ['FloatNumber']),
-      v('duplicate-key', 'A legacy object repeating `version` with the same value.', ['JSON-5'], '{"version":1,"version":1,"permissions":{"projects":["sampleproject"]}}', MALFORMED, ['DuplicateKey']),
-      v('duplicate-key-escaped', 'The second `version` spelled `\\u0076ersion`.', ['JSON-5'], '{"version":1,"\\u0076ersion":1,"permissions":{"projects":["sampleproject"]}}', MALFORMED, ['DuplicateKey']),
+      v('float-tag', '`1.0` as the tag on sampleproject: not an integer literal (CAV-3), but Warehouse and pypitoken read it as tag 1 and then enforce `[1,["sampleproject"]]`, which holds here, so accepting is harmless (D11).', ['JSON-4', 'CAV-3'], '[1.0,["sampleproject"]]', { acceptable: 'CAVEAT_MALFORMED' }, ['TagTyping']),
+      v('exponent-tag', '`1e0` as the tag: malformed, or read as tag 1 and enforced (D11).', ['JSON-4'], '[1e0,["sampleproject"]]', { acceptable: 'CAVEAT_MALFORMED' }, ['TagTyping']),
+      v('negative-zero-float-tag', '`-0.0` as the tag of an open window: malformed, or read as tag 0 and enforced (D11).', ['JSON-4'], '[-0.0,1800000000,0]', { acceptable: 'CAVEAT_MALFORMED' }, ['TagTyping']),
+      v('tag-false-expired', '`[false,T0,T0-100]` at T0 + 10: malformed, or read as tag 0, whose window has closed; a lenient reading must still enforce the caveat (D11).', ['CAV-3', 'EXP-3'], `[false,${T0},${T0 - 100}]`, { invalid: 'CAVEAT_MALFORMED', also: ['CAVEAT_NOT_SATISFIED'] }, ['TagTyping']),
+      v('duplicate-key', 'A legacy object repeating `version` with the same value: every parser reads the same object, so a verifier may accept it (D9).', ['JSON-5'], '{"version":1,"version":1,"permissions":{"projects":["sampleproject"]}}', { acceptable: 'CAVEAT_MALFORMED' }, ['DuplicateKeySameValue']),
+      v('duplicate-key-escaped', 'The second `version`, with the same value, spelled `\\u0076ersion`: the same key once unescaped (JSON-5), and the same object for every parser.', ['JSON-5'], '{"version":1,"\\u0076ersion":1,"permissions":{"projects":["sampleproject"]}}', { acceptable: 'CAVEAT_MALFORMED' }, ['DuplicateKeySameValue']),
       v('duplicate-key-widening', '`projects` twice: Python keeps the last (`flask`), another parser the first — the same bytes would scope two ways.', ['JSON-5'], '{"version":1,"permissions":{"projects":["flask"],"projects":["sampleproject"]}}', MALFORMED, ['DuplicateKey']),
       v('lone-high-surrogate', 'A lone `\\ud800`.', ['JSON-6'], '[1,["\\ud800"]]', MALFORMED, ['LoneSurrogate']),
       v('lone-low-surrogate', 'A lone `\\udc00`.', ['JSON-6'], '[1,["sampleproject\\udc00"]]', MALFORMED, ['LoneSurrogate']),

@@ -10,16 +10,21 @@ function namesOfLength(bytes: number): string {
   return head + 'x'.repeat(bytes - head.length - tail.length) + tail
 }
 
-/** The longest names caveat whose token stays within `chars` characters. */
+/**
+ * The longest token of at most `chars` characters made of 4,096-byte names caveats and one
+ * shorter last caveat: every caveat within LIMIT-3, the whole within LIMIT-1.
+ */
 function tokenOfLength(chars: number): string {
+  const full: string[] = []
+  while (token({ caveats: [...full, namesOfLength(4096)] }).length <= chars) full.push(namesOfLength(4096))
   let lo = 30
-  let hi = chars
+  let hi = 4096
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2)
-    if (token({ caveats: [namesOfLength(mid)] }).length <= chars) lo = mid
+    if (token({ caveats: [...full, namesOfLength(mid)] }).length <= chars) lo = mid
     else hi = mid - 1
   }
-  return token({ caveats: [namesOfLength(lo)] })
+  return token({ caveats: [...full, namesOfLength(lo)] })
 }
 
 /** A correctly signed token built directly from the layout, beyond the reference minter's size limit. */
@@ -28,9 +33,9 @@ function assembled(caveats: string[]): string {
   return fromBytes([...s.header, ...s.caveats, ...s.signature])
 }
 
-/** An OIDC caveat whose claims nest `depth` levels below the caveat array. */
+/** An OIDC caveat nested `depth` levels deep in all: the caveat array, then `depth - 1` claims objects. */
 function nestedClaims(depth: number): string {
-  return `[4,"${PUBLISHER}",${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}]`
+  return `[4,"${PUBLISHER}",${'{"a":'.repeat(depth - 2)}{}${'}'.repeat(depth - 2)}]`
 }
 
 export function build() {
@@ -45,7 +50,8 @@ export function build() {
     },
     [
       verifyVector({ id: 'limits::64-caveats', description: '64 identical caveats.', spec: ['LIMIT-1', 'CAV-11'], flags: ['TokenSize', 'DuplicateCaveat'], token: token({ caveats: Array(64).fill(NAMES) }), context: userContext(), expect: 'valid' }),
-      verifyVector({ id: 'limits::8192-characters', description: `A token of ${near8k.length} characters (at most 8,192).`, spec: ['LIMIT-1'], flags: ['TokenSize'], token: near8k, context: userContext(), expect: 'valid' }),
+      verifyVector({ id: 'limits::8192-characters', description: `A token of ${near8k.length} characters (at most 8,192), one 4,096-byte caveat and one shorter: within every MUST of LIMIT-1 and LIMIT-3.`, spec: ['LIMIT-1', 'LIMIT-3'], flags: ['TokenSize'], token: near8k, context: userContext(), expect: 'valid' }),
+      verifyVector({ id: 'limits::4097-byte-caveat', description: 'A caveat of 4,097 bytes, one more than a verifier must accept: valid, or refused as too large before the signature.', spec: ['LIMIT-3'], flags: ['TokenSize'], token: token({ caveats: [namesOfLength(4097)] }), context: userContext(), expect: { acceptable: 'TOKEN_TOO_LARGE' } }),
       verifyVector({ id: 'limits::4096-byte-caveat', description: 'A caveat of exactly 4,096 bytes.', spec: ['LIMIT-3'], flags: ['TokenSize'], token: token({ caveats: [namesOfLength(4096)] }), context: userContext(), expect: 'valid' }),
       verifyVector({ id: 'limits::300-caveats', description: '300 caveats: beyond what a verifier must accept.', spec: ['LIMIT-2'], flags: ['TokenSize', 'DuplicateCaveat'], token: token({ caveats: Array(300).fill(NAMES) }), context: userContext(), expect: { acceptable: 'TOKEN_TOO_LARGE' } }),
       verifyVector({ id: 'limits::70000-characters', description: 'A valid token of about 70,000 characters: a verifier may refuse it unread.', spec: ['LIMIT-2'], flags: ['TokenSize'], token: assembled([namesOfLength(52000)]), context: userContext(), expect: { acceptable: 'TOKEN_TOO_LARGE' } }),

@@ -2,6 +2,7 @@
 import { computeSignature } from '../../src/macaroon/signature.js'
 import { bytesOf, emptyContext, fromBytes, IDENTIFIER, inspectVector, KEY, LOCATION, packet, relocate, signedBytes, userContext, vectorFile, verifyVector, type VerifyExpectation } from './builder.js'
 import type { Flag } from './flags.js'
+import type { Caveat } from '../../src/macaroon/types.js'
 import { BINARY_IDENTIFIER, PT, THIRD_PARTY, V1_TOKEN } from './recorded.js'
 
 const CAVEAT = '[1,["sampleproject"]]'
@@ -106,10 +107,52 @@ export function build() {
         token: BINARY_IDENTIFIER,
         expect: { prefix: 'pypi', location: '', identifier: { hex: 'ff00' }, caveats: [], signature: lastBytesHex(BINARY_IDENTIFIER, 32) },
       }),
+      ...thirdParty(),
+      verifyVector({
+        id: 'macaroon::identifier-not-uuid',
+        description: 'A UTF-8 identifier that is not a UUID (`token-1`), correctly signed with the vector key. The identifier is opaque here (MAC-12): valid; Warehouse, whose identifiers are UUIDs, finds no such token ("Macaroon not found"), which is allowed.',
+        spec: ['MAC-11', 'MAC-12'],
+        flags: ['OpaqueIdentifier'],
+        token: fromBytes([0x02, ...locField, ...packet.field(2, 'token-1'), 0x00, 0x00, ...packet.field(6, sig([], 'token-1'))]),
+        context: emptyContext(),
+        expect: { acceptable: 'MACAROON_MALFORMED' },
+      }),
+      verifyVector({
+        id: 'macaroon::identifier-with-nul',
+        description: 'The vector identifier followed by U+0000, a valid UTF-8 byte: opaque, so valid (a C-string reader would cut it off and find another token); Warehouse\'s UUID parse rejects it, which is allowed.',
+        spec: ['MAC-11', 'MAC-12'],
+        flags: ['OpaqueIdentifier'],
+        token: fromBytes([0x02, ...locField, ...packet.field(2, `${IDENTIFIER}\u0000`), 0x00, 0x00, ...packet.field(6, sig([], `${IDENTIFIER}\u0000`))]),
+        context: emptyContext(),
+        expect: { acceptable: 'MACAROON_MALFORMED' },
+      }),
       inspectVector({ id: 'macaroon::inspect-v1', description: 'An inspector rejects a V1 macaroon too.', spec: ['MAC-1'], flags: ['MacaroonV1', 'RecordedToken'], token: V1_TOKEN, expect: MALFORMED }),
       inspectVector({ id: 'macaroon::inspect-trailing-bytes', description: 'An inspector rejects trailing bytes too.', spec: ['MAC-9'], flags: ['BinaryStrictness'], token: fromBytes([...whole, 0x00]), expect: MALFORMED }),
     ],
   )
+}
+
+/** A correctly signed token (vector key) whose caveats are first-party texts or third-party parts. */
+function assembled(caveats: Caveat[], tamper?: (bytes: number[]) => number[]): string {
+  const section = (c: Caveat) => (c.kind === 'first-party' ? [...packet.field(2, c.id), 0x00] : [...(c.location === null ? [] : packet.field(1, c.location)), ...packet.field(2, c.id), ...packet.field(4, c.vid), 0x00])
+  const bytes = [0x02, ...packet.field(1, LOCATION), ...packet.field(2, IDENTIFIER), 0x00, ...caveats.flatMap(section), 0x00, ...packet.field(6, computeSignature(KEY, Buffer.from(IDENTIFIER), caveats))]
+  return fromBytes(tamper === undefined ? bytes : tamper(bytes))
+}
+
+/** Third-party caveats beyond the recorded one: no location, a tampered vid, and next to a failing first-party caveat. */
+function thirdParty() {
+  const first = (text: string): Caveat => ({ kind: 'first-party', id: Buffer.from(text) })
+  const third = (location: string | null): Caveat => ({ kind: 'third-party', id: Buffer.from('discharge-me'), location: location === null ? null : Buffer.from(location), vid: Buffer.alloc(72, 0x5a) })
+  const tp = (id: string, description: string, spec: string[], token: string, expect: VerifyExpectation) =>
+    verifyVector({ id: `macaroon::${id}`, description, spec, flags: ['ThirdPartyCaveat'], token, context: userContext(), expect })
+  // The vid is the last field of the third-party section: flip its last byte after signing.
+  const flipVid = (bytes: number[]) => bytes.map((b, i) => (i === bytes.length - 34 - 2 - 1 ? b ^ 0x01 : b))
+  return [
+    tp('third-party-no-location', 'A correctly signed third-party caveat without a location field (MAC-7 makes it optional): parsed, never satisfied.', ['MAC-7', 'VERIFY-6', 'SIG-4'], assembled([third(null)]), { invalid: 'CAVEAT_THIRD_PARTY' }),
+    tp('third-party-tampered-vid', 'The same caveat with one bit of its vid flipped after signing: the vid is signed (SIG-4), so the signature no longer matches.', ['SIG-4', 'SIG-5', 'VERIFY-4'], assembled([third(null)], flipVid), { invalid: 'SIGNATURE_MISMATCH' }),
+    tp('third-party-after-failing', 'A failing first-party caveat (`[1,["flask"]]` on sampleproject), then a third-party caveat: both fail, and CAVEAT_THIRD_PARTY outranks CAVEAT_NOT_SATISFIED (REASON-2).', ['VERIFY-5', 'VERIFY-6', 'REASON-2'], assembled([first('[1,["flask"]]'), third('https://auth.example')]), { invalid: 'CAVEAT_THIRD_PARTY', failures: [[0, 'CAVEAT_NOT_SATISFIED'], [1, 'CAVEAT_THIRD_PARTY']] }),
+    tp('third-party-before-failing', 'The same two caveats the other way round: the same reason (LAW-3).', ['VERIFY-5', 'REASON-2', 'LAW-3'], assembled([third('https://auth.example'), first('[1,["flask"]]')]), { invalid: 'CAVEAT_THIRD_PARTY', failures: [[0, 'CAVEAT_THIRD_PARTY'], [1, 'CAVEAT_NOT_SATISFIED']] }),
+  ]
 }
 
 /** The last `n` bytes of a recorded token's binary: its signature, read off the bytes. */

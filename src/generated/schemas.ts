@@ -1282,11 +1282,16 @@ export const vectorFileSchema = {
           "items": {
             "type": "string"
           }
+        },
+        "effect": {
+          "type": "string",
+          "description": "What failing a vector with this flag means for the users of an implementation: widened access, malleable tokens, a leak, a crash, or only another reason; honest about today versus a future risk."
         }
       },
       "required": [
         "bug_type",
-        "description"
+        "description",
+        "effect"
       ],
       "additionalProperties": false
     },

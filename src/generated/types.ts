@@ -539,6 +539,10 @@ export interface Note {
    */
   decision?: string;
   links?: string[];
+  /**
+   * What failing a vector with this flag means for the users of an implementation: widened access, malleable tokens, a leak, a crash, or only another reason; honest about today versus a future risk.
+   */
+  effect: string;
 }
 /**
  * This interface was referenced by `VectorFile`'s JSON-Schema

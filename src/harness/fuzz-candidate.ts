@@ -113,7 +113,7 @@ export function candidateFile(d: Disagreement, command: string): VectorFile {
       sources: [`fast-check seed ${d.seed} path ${d.path}`, `command: ${command}`, ...answers],
     },
     number_of_vectors: 1,
-    notes: { FuzzCandidate: { bug_type: 'INTEROP', description: 'Found by differential fuzzing: the implementations disagree. Not yet reviewed.' } },
+    notes: { FuzzCandidate: { bug_type: 'INTEROP', description: 'Found by differential fuzzing: the implementations disagree. Not yet reviewed.', effect: 'Unknown until reviewed against the spec.' } },
     vectors: [vector],
   }
 }

@@ -9,17 +9,19 @@ const reason = (token: unknown, key: unknown = KEY, context: Partial<VerifyConte
 const full: VerifyContext = { now: PT.nbf + 10, project: project('requests', PT.projectId), user_id: PT.userId, oidc_publisher: null }
 
 describe('verify against pypitoken.md §5.4', () => {
-  // Columns as in pypitoken.md; `N` is the normalized name the request acts on. Expected values
-  // are this spec's; where pypitoken differs the comment says how.
+  // Columns as in pypitoken.md; `N` is the normalized name the request acts on. pypitoken's table
+  // passed the display names `Requests` and `my_pkg` unnormalised; a context carries their PEP 503
+  // forms (CTX-1), so those two columns are the projects displayed that way. Expected values are
+  // this spec's; where pypitoken differs the comment says how.
   const columns: Record<string, Partial<VerifyContext>> = {
     full,
     'now=NBF': { ...full, now: PT.nbf },
     'NBF-1': { ...full, now: PT.nbf - 1 },
     'EXP-1': { ...full, now: PT.exp - 1 },
     'now=EXP': { ...full, now: PT.exp },
-    'N=Requests': { ...full, project: project('Requests', PT.projectId) },
+    'Requests': { ...full, project: project('requests', PT.projectId, 'Requests') },
     'N=my-pkg': { ...full, project: project('my-pkg', PT.projectId) },
-    'N=my_pkg': { ...full, project: project('my_pkg', PT.projectId) },
+    'my_pkg': { ...full, project: project('my-pkg', PT.projectId, 'my_pkg') },
     'other project id': { ...full, project: project('requests', '00000000-0000-0000-0000-00000000000a') },
     'other user id': { ...full, user_id: '00000000-0000-0000-0000-000000000009' },
     empty: { now: 1795631831 },
@@ -31,15 +33,15 @@ describe('verify against pypitoken.md §5.4', () => {
     //             full now=NBF NBF-1 EXP-1 now=EXP Requests my-pkg my_pkg pid  uid  empty only-now
     base: [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK],
     date: [OK, OK, NS, OK, NS, OK, OK, OK, OK, OK, NS, OK],
-    names: [OK, OK, OK, OK, OK, NS, OK, NS, OK, OK, NS, NS],
+    names: [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, NS, NS],
     ids: [OK, OK, OK, OK, OK, OK, OK, OK, NS, OK, NS, NS],
     user: [OK, OK, OK, OK, OK, OK, OK, OK, OK, NS, NS, NS],
     // pypitoken: OK in `empty` and `only now` (it treats the legacy user caveat as a no-op; LUSER-2).
     legacy_noop: [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, NS, NS],
-    legacy_names: [OK, OK, OK, OK, OK, NS, NS, NS, OK, OK, NS, NS],
+    legacy_names: [OK, OK, OK, OK, OK, OK, NS, NS, OK, OK, NS, NS],
     legacy_date: [OK, OK, NS, OK, NS, OK, OK, OK, OK, OK, NS, OK],
-    // pypitoken: a bare ValueError wherever two caveats fail (NBF-1, now=EXP, the three names, empty, only now).
-    all: [OK, OK, NS, OK, NS, NS, NS, NS, NS, NS, NS, NS],
+    // pypitoken: a bare ValueError wherever two caveats fail (NBF-1, now=EXP, my-pkg, my_pkg, empty, only now).
+    all: [OK, OK, NS, OK, NS, OK, NS, NS, NS, NS, NS, NS],
   }
   for (const [name, row] of Object.entries(table)) {
     it(`${name}: ${row.join(' ')}`, () => {
@@ -118,8 +120,19 @@ describe('verify', () => {
     ['a project without id', { project: { name: 'a', normalized_name: 'a' } }],
     ['an unknown member', { tenant: 'x' }],
     ['a numeric user id', { user_id: 5 }],
+    ['an empty user id', { user_id: '' }],
+    ['an empty publisher id', { oidc_publisher: { id: '', project_ids: [] } }],
+    ['a normalized name that is not in PEP 503 form (CTX-1)', { project: { name: 'Requests', normalized_name: 'Requests', id: '00000000-0000-0000-0000-000000000001' } }],
+    ['a normalized name that is not the form of the display name (CTX-1)', { project: { name: 'my_pkg', normalized_name: 'my-pkgs', id: '00000000-0000-0000-0000-000000000001' } }],
+    ['a display name that is not a project name (CTX-1)', { project: { name: 'my pkg', normalized_name: 'my-pkg', id: '00000000-0000-0000-0000-000000000001' } }],
+    ['a project id that is not a UUID (CTX-1)', { project: { name: 'a', normalized_name: 'a', id: '123uuid' } }],
+    ['an upper-case project id (CTX-1)', { project: { name: 'a', normalized_name: 'a', id: '0B7E4D4F-2F3E-4E53-9A0A-5F5F0C8F5A11' } }],
   ])('answers %s with CONTEXT_INVALID', (_what, context) => {
     expect(reason(PYPITOKEN.base!.token, KEY, context as never)).toBe('CONTEXT_INVALID')
+  })
+
+  it('accepts a display name whose PEP 503 form is the normalized name (CTX-1)', () => {
+    expect(reason(PYPITOKEN.base!.token, KEY, { project: { name: 'My_Pkg.Name', normalized_name: 'my-pkg-name', id: '00000000-0000-0000-0000-000000000001' } })).toBe('OK')
   })
 
   it('fills a partial context: missing members are null, now is the clock (VERIFY-2)', () => {

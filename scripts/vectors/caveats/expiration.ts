@@ -1,6 +1,7 @@
 /** Vectors for tag 0, `[0, expires_at, not_before]` (spec/caveats/expiration.md). */
 import { emptyContext, restrictVector, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { integerEdges } from '../integer-edges.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -37,6 +38,7 @@ export function build() {
       check('beyond-int64', 'expires_at = 2^63: a verifier may reject integers outside int64 as malformed, or compare exactly.', ['EXP-4'], `[0,9223372036854775808,${T0}]`, T0 + 10, { acceptable: 'CAVEAT_MALFORMED' }, ['HugeInteger']),
       check('huge-expiry', 'A 23-digit expires_at (observed accepted by Warehouse and pypitoken).', ['EXP-4'], `[0,99999999999999999999999,0]`, T0 + 10, { acceptable: 'CAVEAT_MALFORMED' }, ['HugeInteger']),
       check('python-int-limit', 'A 4301-digit integer: over CPython\'s int-parsing limit, so Warehouse fails with "unknown error".', ['EXP-4'], `[0,1${'0'.repeat(4300)},0]`, T0 + 10, { acceptable: 'CAVEAT_MALFORMED' }, ['HugeInteger']),
+      ...integerEdges({ topic: 'expiration', caveat: (exp, nbf) => `[0,${exp},${nbf}]`, cites: ['EXP-3'] }),
       check('string-timestamp', 'A string expires_at (Warehouse: "invalid values for fields").', ['EXP-2', 'CAV-10'], `[0,"${T0 + 900}",${T0}]`, T0 + 10, MALFORMED),
       check('boolean-timestamp', '`true` is not an integer (pydantic StrictInt).', ['EXP-2', 'CAV-10'], `[0,true,${T0}]`, T0 + 10, MALFORMED),
       check('null-timestamp', 'A null not_before.', ['EXP-2'], `[0,${T0 + 900},null]`, T0 + 10, MALFORMED),
@@ -44,6 +46,7 @@ export function build() {
       check('exponent-timestamp', '`1.7000009e9` is an integer value in an exponent form.', ['EXP-2', 'JSON-4'], `[0,1.7000009e9,${T0}]`, T0 + 10, MALFORMED, ['FloatNumber']),
       check('upper-exponent-timestamp', '`17000009E2`.', ['JSON-4'], `[0,17000009E2,${T0}]`, T0 + 10, MALFORMED, ['FloatNumber']),
       check('fractional-timestamp', 'A non-integral expires_at.', ['EXP-2', 'JSON-4'], `[0,${T0 + 900}.5,${T0}]`, T0 + 10, MALFORMED, ['FloatNumber']),
+      check('fraction-rounds-to-integer', '`not_before` = `1700000010.00000001` at T0 + 10: exactly, the window opens a fraction of a second after now; a reader that parses it as a double gets exactly 1700000010.0 and opens the window early (pypitoken accepts it as an integer). Numbers in a window must be integer literals (JSON-4, D8).', ['EXP-2', 'JSON-4'], `[0,${T0 + 900},1700000010.00000001]`, T0 + 10, MALFORMED, ['FloatNumber']),
       check('missing-not-before', '`[0, expires_at]` (Warehouse: "Not enough values").', ['CAV-6'], `[0,${T0 + 900}]`, T0 + 10, MALFORMED),
       check('tag-only', '`[0]`.', ['CAV-6'], '[0]', T0 + 10, MALFORMED),
       check('trailing-element', 'A fourth element: Warehouse ignores it, a verifier must reject it (must-understand).', ['CAV-6'], `[0,${T0 + 900},${T0},99]`, T0 + 10, MALFORMED, ['TrailingElements']),

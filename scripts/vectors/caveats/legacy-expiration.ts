@@ -1,6 +1,7 @@
 /** Vectors for the legacy expiry caveat `{"exp": expires_at, "nbf": not_before}` (spec/caveats/legacy-expiration.md). */
 import { emptyContext, OTHER_PROJECT, PROJECT, restrictVector, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { integerEdges } from '../integer-edges.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -51,13 +52,13 @@ export function build() {
       // Malformed: members.
       check('only-exp', '`{"exp": …}` without `nbf` (Warehouse test `{"exp": 1}`: "caveat must be an array"; pypitoken rejects one key only).', ['LEXP-1', 'CAV-7'], `{"exp":${EXP}}`, T0 + 10, MALFORMED),
       check('only-nbf', '`{"nbf": …}` without `exp` (Warehouse test `{"nbf": 1}`).', ['LEXP-1', 'CAV-7'], `{"nbf":${T0}}`, T0 + 10, MALFORMED),
-      check('extra-key', 'An extra member, which Warehouse ignores and pypitoken rejects.', ['LEXP-1', 'CAV-8'], `{"exp":${EXP},"nbf":${T0},"x":1}`, T0 + 10, MALFORMED, ['LegacyExtraKeys']),
+      check('extra-key', 'An extra member `x` that no caveat form defines: Warehouse ignores it, pypitoken rejects it; both conform, since ignoring it drops no restriction (CAV-8, D14).', ['LEXP-1', 'CAV-8'], `{"exp":${EXP},"nbf":${T0},"x":1}`, T0 + 10, { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyExtraKeys']),
       verifyVector({
         id: 'legacy-expiration::project-ids-dropped',
         description:
           '`{"exp","nbf","project_ids":[Flask]}` used on SampleProject: Warehouse adapts it to `[0, exp, nbf]` and silently drops `project_ids`, so the token is valid on the wrong project (an auth bypass); a verifier must reject it as malformed.',
         spec: ['LEXP-1', 'CAV-8'],
-        flags: ['LegacyForm', 'LegacyExtraKeys'],
+        flags: ['LegacyForm', 'LegacyDroppedRestriction'],
         token: token({ caveats: [`{"exp":${EXP},"nbf":${T0},"project_ids":["${OTHER_PROJECT.id}"]}`] }),
         context: userContext(),
         expect: MALFORMED,
@@ -67,7 +68,7 @@ export function build() {
         description:
           '`{"exp": <past>, "project_ids": [SampleProject]}` is recognised by `exp` and lacks `nbf`; Warehouse, needing both `exp` and `nbf`, falls through to `project_ids` and drops the expiry, so the long-expired token still works.',
         spec: ['LEXP-1', 'CAV-7', 'CAV-8'],
-        flags: ['LegacyForm', 'LegacyExtraKeys'],
+        flags: ['LegacyForm', 'LegacyDroppedRestriction'],
         token: token({ caveats: [`{"exp":${T0 - 86400},"project_ids":["${PROJECT.id}"]}`] }),
         context: userContext(),
         expect: MALFORMED,
@@ -81,6 +82,8 @@ export function build() {
       check('exponent-nbf', '`1.7e9` is an integer value written with an exponent (pypitoken accepts it).', ['LEXP-1', 'JSON-4'], `{"exp":${EXP},"nbf":1.7e9}`, T0 + 10, MALFORMED, ['FloatNumber']),
       check('boolean-exp', '`"exp": true` is not an integer.', ['LEXP-1', 'CAV-8'], `{"exp":true,"nbf":${T0}}`, T0 + 10, MALFORMED),
       check('null-nbf', '`"nbf": null` is not an integer.', ['LEXP-1', 'CAV-8'], `{"exp":${EXP},"nbf":null}`, T0 + 10, MALFORMED),
+
+      ...integerEdges({ topic: 'legacy-expiration', caveat: (exp, nbf) => `{"exp":${exp},"nbf":${nbf}}`, cites: ['LEXP-2'], flags: ['LegacyForm'] }),
 
       // Restrict.
       restrictVector({

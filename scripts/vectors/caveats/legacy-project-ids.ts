@@ -71,7 +71,7 @@ export function build() {
       }),
 
       // Malformed.
-      check('extra-key', 'An extra member next to `project_ids`, which Warehouse ignores.', ['LPID-1', 'CAV-8'], `{"extra":"x","project_ids":["${ID}"]}`, MALFORMED, ['LegacyExtraKeys']),
+      check('extra-key', 'An extra member `extra` that no caveat form defines: ignoring it drops no restriction, so Warehouse (which ignores it) and a strict verifier both conform (CAV-8, D14).', ['LPID-1', 'CAV-8'], `{"extra":"x","project_ids":["${ID}"]}`, { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyExtraKeys']),
       check('ids-as-string', '`"project_ids": "<id>"`, a string instead of a list (Warehouse: "invalid values for fields").', ['LPID-1', 'CAV-8'], `{"project_ids":"${ID}"}`, MALFORMED),
       check('ids-null', '`"project_ids": null` (Warehouse: "invalid values for fields").', ['LPID-1', 'CAV-8'], '{"project_ids":null}', MALFORMED),
       check('integer-id', 'An integer among the ids.', ['LPID-1', 'CAV-8'], `{"project_ids":["${ID}",1]}`, MALFORMED),

@@ -69,9 +69,9 @@ export function build() {
       }),
 
       // Malformed: extra members (Warehouse ignores them, pypitoken rejects them).
-      check('extra-top-level-key', 'An extra top-level member, which Warehouse ignores (pypitoken rejects it).', ['LPNAME-1', 'CAV-8'], '{"extra":"x","permissions":{"projects":["sampleproject"]},"version":1}', MALFORMED, ['LegacyExtraKeys']),
-      check('extra-inner-key', 'An extra member inside `permissions`, which Warehouse ignores (pypitoken rejects it).', ['LPNAME-1', 'CAV-8'], '{"permissions":{"extra":"x","projects":["sampleproject"]},"version":1}', MALFORMED, ['LegacyExtraKeys']),
-      check('expired-window-dropped', `An already expired \`exp\`/\`nbf\` window inside the object: Warehouse reads only \`version\` and \`permissions\`, drops the window and accepts at T0 + 10.`, ['LPNAME-1', 'CAV-7', 'CAV-8'], `{"exp":${T0},"nbf":${T0 - 900},"permissions":{"projects":["sampleproject"]},"version":1}`, MALFORMED, ['LegacyExtraKeys']),
+      check('extra-top-level-key', 'An extra top-level member `extra` that no caveat form defines: ignoring it drops no restriction (Warehouse ignores it, pypitoken rejects it; CAV-8, D14).', ['LPNAME-1', 'CAV-8'], '{"extra":"x","permissions":{"projects":["sampleproject"]},"version":1}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyExtraKeys']),
+      check('extra-inner-key', 'An extra member `extra` inside `permissions`: ignoring it drops no restriction (Warehouse ignores it, pypitoken rejects it; CAV-8, D14).', ['LPNAME-1', 'CAV-8'], '{"permissions":{"extra":"x","projects":["sampleproject"]},"version":1}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyExtraKeys']),
+      check('expired-window-dropped', `An already expired \`exp\`/\`nbf\` window inside the object: Warehouse reads only \`version\` and \`permissions\`, drops the window and accepts at T0 + 10.`, ['LPNAME-1', 'CAV-7', 'CAV-8'], `{"exp":${T0},"nbf":${T0 - 900},"permissions":{"projects":["sampleproject"]},"version":1}`, MALFORMED, ['LegacyDroppedRestriction']),
 
       // Malformed: permissions.
       check('permissions-null', '`"permissions": null` (Warehouse: "caveat must be an array").', ['LPNAME-1', 'CAV-8'], '{"permissions":null,"version":1}', MALFORMED),
@@ -83,8 +83,8 @@ export function build() {
 
       // Malformed: types.
       check('version-2', '`"version": 2` (pypitoken\'s fail list; Warehouse: "caveat must be an array").', ['LPNAME-1', 'CAV-8'], '{"permissions":{"projects":["sampleproject"]},"version":2}', MALFORMED),
-      check('version-true', '`"version": true`, which Warehouse matches to 1 through Python equality and accepts.', ['LPNAME-1', 'CAV-8'], '{"permissions":{"projects":["sampleproject"]},"version":true}', MALFORMED, ['LegacyVersionTyping']),
-      check('version-float', '`"version": 1.0`, which Warehouse matches to 1 through Python equality and pypitoken also accepts (D14).', ['LPNAME-1', 'JSON-4'], '{"permissions":{"projects":["sampleproject"]},"version":1.0}', MALFORMED, ['LegacyVersionTyping', 'FloatNumber']),
+      check('version-true', '`"version": true`, which Warehouse matches to 1 through Python equality: the object still means what it says, so accepting is harmless (D14).', ['LPNAME-1', 'CAV-8'], '{"permissions":{"projects":["sampleproject"]},"version":true}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyVersionTyping']),
+      check('version-float', '`"version": 1.0`, which Warehouse matches to 1 through Python equality and pypitoken also accepts: harmless (D14).', ['LPNAME-1', 'JSON-4'], '{"permissions":{"projects":["sampleproject"]},"version":1.0}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyVersionTyping']),
       check('projects-string', '`"projects": "sampleproject"` is a string, not an array (pypitoken\'s fail list; Warehouse: "invalid values for fields").', ['LPNAME-1', 'CAV-8'], '{"permissions":{"projects":"sampleproject"},"version":1}', MALFORMED),
       check('projects-with-integer', 'A number among the names (pypitoken\'s `["a", 1]` fail case).', ['LPNAME-1', 'CAV-8'], '{"permissions":{"projects":["sampleproject",1]},"version":1}', MALFORMED),
       check('duplicate-projects', '`projects` given twice, first `flask` then `sampleproject`: Python keeps the last value, so Warehouse and pypitoken would accept it here.', ['LPNAME-1', 'JSON-5'], '{"permissions":{"projects":["flask"],"projects":["sampleproject"]},"version":1}', MALFORMED, ['DuplicateKey']),

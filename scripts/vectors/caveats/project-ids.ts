@@ -79,7 +79,7 @@ export function build() {
       check('ids-missing', '`[2]` lacks the ids, which have no default (Warehouse: "Not enough values").', ['CAV-6'], '[2]', MALFORMED),
       check('trailing-list', '`[2,[id],[id1]]` (pypitoken\'s fail list): Warehouse ignores the third element and accepts, a verifier must reject.', ['CAV-6'], `[2,["${ID}"],["${OTHER_ID}"]]`, MALFORMED, ['TrailingElements']),
       check('trailing-string', '`[2,[id],"extra"]`, which Warehouse observably accepts by ignoring the extra element.', ['CAV-6'], `[2,["${ID}"],"extra"]`, MALFORMED, ['TrailingElements']),
-      check('tag-float', '`[2.0,[id]]`: `2.0` is not an integer tag, though Warehouse and pypitoken compare tags numerically (both observed accepting `1.0` as tag 1).', ['CAV-3', 'JSON-4'], `[2.0,["${ID}"]]`, MALFORMED, ['TagTyping', 'FloatNumber']),
+      check('tag-float', '`[2.0,[id]]`: `2.0` is not an integer tag, though Warehouse and pypitoken compare tags numerically (both observed accepting `1.0` as tag 1) and enforce it, which holds here, so accepting is harmless (D11).', ['CAV-3', 'JSON-4'], `[2.0,["${ID}"]]`, { acceptable: 'CAVEAT_MALFORMED' }, ['TagTyping']),
 
       // Near misses (CTX-3).
       ...nearMissFamily(PID_RULE),

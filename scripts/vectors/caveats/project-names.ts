@@ -64,6 +64,8 @@ export function build() {
       check('trailing-space-name', '`sampleproject ` with a trailing space does not match (pypitoken refuses to load it).', ['PNAME-3'], '[1,["sampleproject "]]', NS),
       check('truncated-name', '`sampleprojec`, a prefix of the project name, does not match.', ['PNAME-3'], '[1,["sampleprojec"]]', NS),
       check('homoglyph-name', 'A Cyrillic `е` (U+0435) in place of the Latin `e` does not match: comparison is by code unit (pypitoken refuses to load it).', ['PNAME-1', 'PNAME-3'], '[1,["sampleproj\u0435ct"]]', NS),
+      check('long-s-name', '`ſampleproject` with a long s (U+017F), whose upper case is `S`: a verifier that compares upper-cased or case-folded strings would match it (CTX-3).', ['PNAME-3', 'CTX-3'], '[1,["\u017fampleproject"]]', NS, ['NameNormalization']),
+      check('ligature-name', '`ﬂask` with the ligature U+FB02, which NFKC maps to `fl`, on project flask: no match (CTX-3).', ['PNAME-3', 'CTX-3'], '[1,["\ufb02ask"]]', NS, ['NameNormalization'], on({ name: 'flask', normalized_name: 'flask', id: '5e1b6c2a-8d4f-4b3e-a1c9-7f2d0e9b8a76' })),
       check('empty-string-name', 'The empty string is a well-formed name that matches no project (pypitoken refuses to load it).', ['PNAME-1', 'PNAME-3'], '[1,[""]]', NS),
       check('empty-list', '`[1,[]]` is well-formed and never holds (Warehouse and pypitoken load it and fail the check).', ['PNAME-2'], '[1,[]]', NS, ['EmptyList']),
 
@@ -89,8 +91,9 @@ export function build() {
       check('names-missing', '`[1]` lacks the names, which have no default (Warehouse: "Not enough values").', ['CAV-6'], '[1]', MALFORMED),
       check('trailing-list', '`[1,["sampleproject"],["sampleproject"]]` (pypitoken\'s fail list): Warehouse ignores the third element and accepts, pypitoken rejects, a verifier must reject.', ['CAV-6'], '[1,["sampleproject"],["sampleproject"]]', MALFORMED, ['TrailingElements']),
       check('trailing-null', 'A trailing null after the names (Warehouse ignores it).', ['CAV-6'], '[1,["sampleproject"],null]', MALFORMED, ['TrailingElements']),
-      check('tag-true', '`[true,["sampleproject"]]`: `true` is not a tag, though Warehouse accepts it as tag 1 through Python equality (pypitoken rejects it).', ['CAV-3'], '[true,["sampleproject"]]', MALFORMED, ['TagTyping']),
-      check('tag-float', '`[1.0,["sampleproject"]]`: `1.0` is not an integer tag, though both Warehouse and pypitoken accept it as tag 1.', ['CAV-3', 'JSON-4'], '[1.0,["sampleproject"]]', MALFORMED, ['TagTyping', 'FloatNumber']),
+      check('tag-true', '`[true,["sampleproject"]]` on sampleproject: `true` is not a tag (CAV-3); Warehouse reads it as tag 1 through Python equality and enforces the names, which hold here, so accepting is harmless (D11; pypitoken rejects it).', ['CAV-3'], '[true,["sampleproject"]]', { acceptable: 'CAVEAT_MALFORMED' }, ['TagTyping']),
+      check('tag-true-other-project', '`[true,["flask"]]` on sampleproject: malformed, or read as tag 1 and then not satisfied; a lenient reading must never let it hold (D11).', ['CAV-3', 'PNAME-3'], '[true,["flask"]]', { invalid: 'CAVEAT_MALFORMED', also: ['CAVEAT_NOT_SATISFIED'] }, ['TagTyping']),
+      check('tag-float', '`[1.0,["sampleproject"]]`: `1.0` is not an integer tag; Warehouse and pypitoken read it as tag 1 and enforce it (D11).', ['CAV-3', 'JSON-4'], '[1.0,["sampleproject"]]', { acceptable: 'CAVEAT_MALFORMED' }, ['TagTyping']),
       check('tag-string', '`["1",["sampleproject"]]`: a string is not a tag (Warehouse: "caveat has unknown tag: 1").', ['CAV-3'], '["1",["sampleproject"]]', MALFORMED, ['TagTyping']),
       check('lone-surrogate-name', 'A name that is the lone surrogate escape `\\ud800` breaks JSON-6 (Warehouse parses it and matches nothing; pypitoken refuses to load it).', ['JSON-6'], '[1,["\\ud800"]]', MALFORMED, ['LoneSurrogate']),
 

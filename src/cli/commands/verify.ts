@@ -1,5 +1,5 @@
 /** @module `pypi-token verify`: check a token with its key against a request context. */
-import { normalizeProjectName, verify, type VerifyContext } from '../../index.js'
+import { checkContext, normalizeProjectName, verify, type VerifyContext } from '../../index.js'
 import { parse } from '../args.js'
 import { EXIT, UsageError, type Io } from '../io.js'
 import { parseInstant } from '../time-input.js'
@@ -11,7 +11,7 @@ export const VERIFY_USAGE = `pypi-token verify [TOKEN | -] [--from-env VAR] (--k
   context:
     --now TIME                 the time (Unix seconds or ISO-8601; default: now)
     --project NAME             the project the request acts on (normalized per PEP 503)
-    --project-id ID            that project's id
+    --project-id UUID          that project's id (required with --project, and the reverse)
     --user ID                  the user the token authenticates
     --publisher ID             the Trusted Publisher the token authenticates
     --publisher-project ID     a project id the publisher is registered to (repeatable)`
@@ -31,14 +31,17 @@ export async function verifyCommand(io: Io, argv: readonly string[]): Promise<nu
   })
   const key = readKeyHex(io, values['key-hex'], values['key-env'])
   if (values['publisher-project'] !== undefined && values.publisher === undefined) throw new UsageError('verify: --publisher-project needs --publisher')
-  if (values.user !== undefined && values.publisher !== undefined) throw new UsageError('verify: a request authenticates a user or a publisher, not both')
-  const project = values.project ?? values['project-id']
+  const name = values.project
+  const id = values['project-id']?.toLowerCase()
+  if ((name === undefined) !== (id === undefined)) throw new UsageError(`verify: ${name === undefined ? '--project-id needs --project NAME' : '--project needs --project-id UUID'}: a request acts on a project with a name and an id (CTX-1)`)
   const context: VerifyContext = {
     now: values.now === undefined ? io.now() : parseInstant(values.now, '--now'),
-    project: project === undefined ? null : { name: values.project ?? '', normalized_name: normalizeProjectName(values.project ?? ''), id: values['project-id'] ?? '' },
+    project: name === undefined || id === undefined ? null : { name, normalized_name: normalizeProjectName(name), id },
     user_id: values.user ?? null,
     oidc_publisher: values.publisher === undefined ? null : { id: values.publisher, project_ids: values['publisher-project'] ?? [] },
   }
+  const valid = checkContext(context)
+  if (!valid.ok) throw new UsageError(`verify: the request context breaks CTX-1: ${valid.message}`)
   const token = await readToken(io, positionals[0], values['from-env'])
   const result = verify(token, key, context)
   if (values.json) io.out(JSON.stringify(result, null, 2) + '\n')

@@ -89,7 +89,7 @@ describe('pypi-token verify', () => {
   })
 
   it('exits 1 and lists each failure for an invalid token', async () => {
-    const r = await cli(['verify', WH.project.token, '--key-hex', KEY_HEX, '--project', 'flask'])
+    const r = await cli(['verify', WH.project.token, '--key-hex', KEY_HEX, '--project', 'flask', '--project-id', '5e1b6c2a-8d4f-4b3e-a1c9-7f2d0e9b8a76'])
     expect(r.status).toBe(1)
     expect(r.stdout).toMatch(/^invalid: CAVEAT_NOT_SATISFIED\n  caveat 0 \(project-names\): /)
   })
@@ -141,7 +141,10 @@ describe('bad input: one line on stderr, exit status 2, nothing on stdout', () =
     ['a token that is not a token', ['restrict', 'pypi-!!!!', '--project', 'a']],
     ['verify without a key', ['verify', user]],
     ['a key that is not hex', ['verify', user, '--key-hex', 'xyz']],
-    ['a user and a publisher', ['verify', user, '--key-hex', KEY_HEX, '--user', 'u', '--publisher', 'p']],
+    ['a project without its id', ['verify', user, '--key-hex', KEY_HEX, '--project', 'flask']],
+    ['a project id without its name', ['verify', user, '--key-hex', KEY_HEX, '--project-id', '5e1b6c2a-8d4f-4b3e-a1c9-7f2d0e9b8a76']],
+    ['a project name that is not a project name', ['verify', user, '--key-hex', KEY_HEX, '--project', 'no such', '--project-id', '5e1b6c2a-8d4f-4b3e-a1c9-7f2d0e9b8a76']],
+    ['a project id that is not a UUID', ['verify', user, '--key-hex', KEY_HEX, '--project', 'flask', '--project-id', 'nope']],
     ['an invalid --now', ['verify', user, '--key-hex', KEY_HEX, '--now', 'yesterday']],
     ['mint without identifier', ['mint', '--key-hex', KEY_HEX]],
     ['mint with a bad prefix', ['mint', '--key-hex', KEY_HEX, '--identifier', 'x', '--prefix', 'a-b']],

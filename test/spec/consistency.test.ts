@@ -1,0 +1,67 @@
+/**
+ * The spec must not contradict its own vectors. Each check here catches one kind of
+ * contradiction an outside reading found, so that it cannot come back unnoticed.
+ */
+import { describe, expect, it } from 'vitest'
+import { parseToken, verify } from '../../src/index.js'
+import type { VerifyVector } from '../../src/generated/types.js'
+import { loadVectors } from '../../src/vectors/load.js'
+
+const verifyVectors = loadVectors('vectors').vectors.map((v) => v.vector).filter((v): v is VerifyVector => v.op === 'verify')
+
+/** Deepest nesting of arrays and objects in a JSON text, counting outside strings only. */
+function depth(text: string): number {
+  let max = 0
+  let current = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '[' || c === '{') max = Math.max(max, ++current)
+    else if (c === ']' || c === '}') current--
+  }
+  return max
+}
+
+/** Which MUST of limits.md a token goes beyond, or null when it stays within all of them. */
+function beyondLimits(token: string): string | null {
+  if (token.length > 8192) return `LIMIT-1: ${token.length} characters`
+  const parsed = parseToken(token, { anyPrefix: true })
+  if (!parsed.ok) return null
+  const caveats = parsed.token.macaroon.caveats
+  if (caveats.length > 64) return `LIMIT-1: ${caveats.length} caveats`
+  for (const c of caveats) {
+    if (c.id.length > 4096) return `LIMIT-3: a caveat of ${c.id.length} bytes`
+    if (depth(Buffer.from(c.id).toString('utf8')) > 8) return 'LIMIT-4: nesting deeper than 8'
+  }
+  return null
+}
+
+describe('the spec and its vectors agree', () => {
+  it('a vector that expects valid stays within every MUST of limits.md; beyond them it expects acceptable (LIMIT-1, LIMIT-3, LIMIT-4)', () => {
+    const contradictions = verifyVectors.filter((v) => v.expected.result === 'valid' && beyondLimits(v.input.token) !== null).map((v) => `${v.id}: ${beyondLimits(v.input.token)}`)
+    expect(contradictions).toEqual([])
+  })
+
+  it('the check above can fail: a 6,046-byte caveat expected valid is a contradiction', () => {
+    expect(beyondLimits(`pypi-${'A'.repeat(9000)}`)).toMatch(/^LIMIT-1/)
+    const big = verifyVectors.find((v) => v.id === 'limits::4097-byte-caveat')
+    expect(big && beyondLimits(big.input.token)).toMatch(/^LIMIT-3/)
+  })
+
+  it('a vector in which several caveats fail lists every failure in token order (VERIFY-5)', () => {
+    const unlisted = verifyVectors.filter((v) => {
+      const result = verify(v.input.token, Buffer.from(v.input.key, 'hex'), v.input.context)
+      return result.failures.length > 1 && !('failures' in v.expected)
+    })
+    expect(unlisted.map((v) => v.id)).toEqual([])
+  })
+
+  it('no vector expects a token with a prefix other than pypi to verify (TOKEN-2)', () => {
+    const accepted = verifyVectors.filter((v) => v.expected.result !== 'invalid' && !v.input.token.startsWith('pypi-'))
+    expect(accepted.map((v) => v.id)).toEqual([])
+  })
+})
