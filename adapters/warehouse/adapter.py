@@ -4,6 +4,10 @@ the Python Package Index) over the JSON-Lines adapter protocol (spec/adapter-pro
     WAREHOUSE_SRC=/path/to/warehouse-checkout adapters/warehouse/.venv/bin/python \\
         adapters/warehouse/adapter.py
 
+It lists the operations Warehouse has code for, `hello` and `verify`; `inspect`, `mint`
+and `restrict` answer `unsupported`. verify runs DatabaseMacaroonService.find_from_raw
+and .verify on a fake database session (outcomes.py, standins.py).
+
 Exit status: 0 at end of input; 3 when WAREHOUSE_SRC is unset or holds no
 warehouse/macaroons/caveats (one line on stderr; the runner skips); 4 when the
 checkout is there but cannot be imported (one line on stderr). See README.md.
@@ -20,8 +24,18 @@ import standins
 
 from protocol import BadRequest, Unsupported, serve
 
-OPS = ["hello", "inspect", "verify", "mint", "restrict"]
+OPS = ["hello", "verify"]
 MAX_NOW = 2**53 - 1
+
+# Operations of the protocol that Warehouse has no code for (ADAPT-6: `unsupported`).
+UNSUPPORTED = {
+    "inspect": "Warehouse has no operation that reports a token's parts: find_from_raw "
+               "returns the database row, not the macaroon's fields",
+    "mint": "Warehouse mints only in DatabaseMacaroonService.create_macaroon, which inserts "
+            "a database row with a random 32-byte key (os.urandom) and uses the row's UUID "
+            "as the identifier, so it cannot mint with a given key and identifier",
+    "restrict": "Warehouse has no attenuation API (holders add caveats with other tools)",
+}
 
 
 def die(status: int, line: str) -> None:
@@ -30,17 +44,26 @@ def die(status: int, line: str) -> None:
 
 
 def checkout_version(src: str) -> str:
-    """The commit of WAREHOUSE_SRC when it is the top of a git work tree, else
-    "unknown". Local git only, no network."""
+    """The commit of WAREHOUSE_SRC: `git rev-parse HEAD` when it is the top of a git
+    work tree (local git only, no network), else the first line of its COMMIT file
+    when that holds a commit id (a copy of Warehouse's files, such as the read-only
+    subset CI uses), else "unknown"."""
     try:
         top = subprocess.run(
             ["git", "-C", src, "rev-parse", "--show-toplevel", "HEAD"],
             capture_output=True, text=True, timeout=10, check=True,
         ).stdout.split()
     except (OSError, subprocess.SubprocessError):
-        return "unknown"
+        top = []
     if len(top) == 2 and os.path.realpath(top[0]) == os.path.realpath(src):
         return top[1]
+    try:
+        with open(os.path.join(src, "COMMIT"), encoding="ascii") as f:
+            commit = f.readline().strip()
+    except (OSError, UnicodeDecodeError):
+        return "unknown"
+    if 7 <= len(commit) <= 64 and all(c in "0123456789abcdef" for c in commit):
+        return commit
     return "unknown"
 
 
@@ -71,8 +94,10 @@ def strings(value, name: str) -> list:
     return value
 
 
-def build_request(ctx) -> tuple:
-    """The context object and the request stand-in for a protocol `context`."""
+def read_context(ctx) -> tuple:
+    """(now, Pyramid context, user id, publisher) for a protocol `context`. A context
+    with both a user and a publisher is `unsupported`: a Warehouse request has one
+    identity, taken from the token's database row."""
     if not isinstance(ctx, dict):
         raise BadRequest("member 'context' must be an object")
     now = member(ctx, "now", int, "an integer")
@@ -104,13 +129,29 @@ def build_request(ctx) -> tuple:
             for i in ids
         ]
         publisher = standins.Publisher(pub_id, projects)
-    if user_id is not None:  # a user identity wins: Warehouse has one identity
-        identity = standins.UserContext(standins.User(user_id), standins.TokenRow())
-    elif publisher is not None:
-        identity = standins.PublisherTokenContext(publisher, None)
-    else:
-        identity = None
-    return now, context, standins.Request(identity)
+    if user_id is not None and publisher is not None:
+        raise Unsupported(
+            "a Warehouse request has one identity (MacaroonSecurityPolicy.identity gives a "
+            "UserContext or a PublisherTokenContext from the token's row), not both a user "
+            "and an OIDC publisher"
+        )
+    return now, context, user_id, publisher
+
+
+def identity_for(context, user_id, publisher):
+    """`identity_for(row)` for outcomes.verify: the request whose identity is what
+    MacaroonSecurityPolicy.identity builds from the row Warehouse found:
+    UserContext(user, row) for a user's token, PublisherTokenContext(publisher, claims)
+    for a Trusted Publisher's, none when the context has neither."""
+    def build(row):
+        if user_id is not None:
+            identity = standins.UserContext(standins.User(user_id), row)
+        elif publisher is not None:
+            identity = standins.PublisherTokenContext(publisher, None)
+        else:
+            identity = None
+        return standins.Request(identity), context
+    return build
 
 
 # --------------------------------------------------------------------------------------
@@ -124,6 +165,8 @@ class Operations:
         self.version = version
 
     def __call__(self, op, req: dict) -> dict:
+        if op in UNSUPPORTED:
+            raise Unsupported(UNSUPPORTED[op])
         if op not in OPS:
             raise BadRequest(f"unknown op {op!r}")
         return getattr(self, op)(req)
@@ -133,91 +176,14 @@ class Operations:
                 "implementation": {"name": "warehouse", "version": self.version},
                 "ops": OPS}
 
-    def inspect(self, req):
-        macaroon, error = outcomes.parse_token(self.wh, member(req, "token", str, "a string"))
-        if error:
-            return {"ok": True, "error": error}
-        return {"ok": True, "token": outcomes.describe(macaroon)}
-
     def verify(self, req):
         token = member(req, "token", str, "a string")
         key = hex_key(req)
-        now, context, request = build_request(member(req, "context", dict, "an object"))
-        wh = self.wh
-        wh.clock.now = now
-        wh.current.request = request  # pyramid.threadlocal.get_current_request()
-        try:
-            macaroon, error = outcomes.parse_token(wh, token)
-            if error:
-                return {"ok": True, "valid": False, "reason": error["code"],
-                        "message": error["message"]}
-            valid, reason, message = outcomes.verify(wh, macaroon, key, request, context)
-        finally:
-            wh.current.request = None
-        return {"ok": True, "valid": valid, "reason": reason, "message": message}
-
-    def mint(self, req):
-        """What DatabaseMacaroonService.create_macaroon does after the DB insert:
-        pymacaroons Macaroon(location, identifier, key, MACAROON_V2), each caveat
-        added as a first-party caveat, "<prefix>-" + serialize()."""
-        import pymacaroons
-
-        key = hex_key(req)
-        location = member(req, "location", str, "a string")
-        identifier = member(req, "identifier", str, "a string")
-        prefix = member(req, "prefix", str, "a string")
-        caveats = strings(member(req, "caveats", list, "a list"), "caveats")
-        try:
-            m = pymacaroons.Macaroon(location=location, identifier=identifier, key=key,
-                                     version=pymacaroons.MACAROON_V2)
-            for caveat in caveats:
-                m.add_first_party_caveat(caveat)
-            body = m.serialize()
-        except UnicodeError as exc:  # a lone surrogate cannot be UTF-8
-            return {"ok": True, "error": outcomes.token_error("INVALID_ARGUMENT", str(exc))}
-        return {"ok": True, "token": f"{prefix}-{body}"}
-
-    def restrict(self, req):
-        """Warehouse has no attenuation API: each restriction becomes an instance of
-        Warehouse's Caveat class (validated by pydantic), serialised with
-        caveats.serialize and appended with pymacaroons."""
-        from pydantic import ValidationError
-
-        token = member(req, "token", str, "a string")
-        wanted = member(req, "restrictions", list, "a list")
-        for r in wanted:
-            if not isinstance(r, dict) or not isinstance(r.get("type"), str):
-                raise BadRequest("each restriction must be an object with a string 'type'")
-            if r["type"].startswith("legacy_"):
-                raise Unsupported(f"Warehouse cannot write {r['type']} (it only reads them)")
-        macaroon, error = outcomes.parse_token(self.wh, token)
-        if error:
-            return {"ok": True, "error": error}
-        cav = self.wh.caveats
-        built = []
-        for r in wanted:
-            kind = r["type"]
-            makers = {
-                "expiration": lambda: cav.Expiration(expires_at=r["expires_at"],
-                                                     not_before=r["not_before"]),
-                "project_names": lambda: cav.ProjectName(normalized_names=r["names"]),
-                "project_ids": lambda: cav.ProjectID(project_ids=r["ids"]),
-                "user": lambda: cav.RequestUser(user_id=r["user_id"]),
-                "oidc_publisher": lambda: cav.OIDCPublisher(
-                    oidc_publisher_id=r["publisher_id"], oidc_claims=r.get("claims")),
-            }
-            if kind not in makers:
-                raise Unsupported(f"Warehouse has no caveat for restriction type {kind!r}")
-            try:
-                built.append(makers[kind]())
-            except KeyError as exc:
-                raise BadRequest(f"restriction {kind!r} lacks member {exc}") from None
-            except ValidationError as exc:
-                return {"ok": True, "error": outcomes.token_error(
-                    "INVALID_ARGUMENT", f"{kind}: {exc.errors()[0]['msg']}")}
-        for caveat in built:
-            macaroon.add_first_party_caveat(cav.serialize(caveat))
-        return {"ok": True, "token": f"pypi-{macaroon.serialize()}"}
+        now, context, user_id, publisher = read_context(
+            member(req, "context", dict, "an object"))
+        self.wh.clock.now = now
+        answer = outcomes.verify(self.wh, token, key, identity_for(context, user_id, publisher))
+        return {"ok": True, **answer}
 
 
 def main() -> None:

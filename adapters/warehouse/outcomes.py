@@ -1,30 +1,34 @@
-"""How the adapter reads Warehouse's outcomes and maps them to reason codes
-(spec/reason-codes.md). The mapping table is in README.md.
+"""How the adapter runs Warehouse's verification and reads its outcome
+(spec/reason-codes.md; the mapping table is in README.md).
 
-Warehouse itself decides every verdict and writes every message: the adapter calls
-`DatabaseMacaroonService.find_from_raw` (token front end) and `caveats.verify`
-(signature and caveats). Warehouse's denial carries only a message, so to choose a
-reason code the adapter walks the caveats once more, with Warehouse's own
-`caveats.deserialize` and each caveat's own `verify`, in the order and with the
-stopping rule of pymacaroons 0.13.0's Verifier (see `walk`). It then checks that this
-walk yields exactly the message Warehouse gave, and reports `internal` if not.
+Warehouse decides every verdict and writes every message. The adapter calls, on a
+`DatabaseMacaroonService` whose `db` is a fake session (standins.Session):
+
+  1. `find_from_raw(raw)`: what `MacaroonSecurityPolicy.identity` calls to find the
+     token's row. An `InvalidMacaroonError` here means the request has no identity;
+  2. `verify(raw, request, context, Permissions.ProjectsUpload)`: what
+     `MacaroonSecurityPolicy.permits` calls. It returns True or raises
+     `InvalidMacaroonError(message)`.
+
+Any other exception from either is one Warehouse does not handle (an HTTP 500 in
+production) and is answered as `internal`.
+
+Warehouse's denial carries only a message, so to give reason codes the adapter walks
+the caveats once more with Warehouse's own `caveats.deserialize` and each caveat's own
+`verify`, in the order and with the stopping rule of pymacaroons 0.13.0's Verifier
+(see `walk`), and checks that this walk yields exactly the message Warehouse gave
+(else `internal`). The failures are reported in Warehouse's order; the reason is the
+code of the first. The adapter ranks nothing.
 """
 
 from __future__ import annotations
 
 import binascii
 import json
+import os
+import traceback
 
 from protocol import Internal
-from standins import NoDatabase
-
-# REASON-2: among several failing caveats, the first of these wins.
-CAVEAT_PRECEDENCE = (
-    "CAVEAT_MALFORMED",
-    "CAVEAT_UNKNOWN",
-    "CAVEAT_THIRD_PARTY",
-    "CAVEAT_NOT_SATISFIED",
-)
 
 
 class WarehouseCrash(Internal):
@@ -37,87 +41,134 @@ class AdapterDisagrees(Internal):
     adapter no longer understands this checkout. Answered as `internal`."""
 
 
-def token_error(code: str, message: str) -> dict:
-    return {"code": code, "message": message}
+def failure(index, code: str, message: str) -> dict:
+    return {"index": index, "reason": code, "message": message}
 
 
-def parse_token(wh, token: str):
-    """Warehouse's token front end. Runs the real `DatabaseMacaroonService.find_from_raw`
-    with a NoDatabase `self` (prefix check in `_extract_raw_macaroon`, pymacaroons
-    deserialisation in `deserialize_raw_macaroon`, UTF-8 decode of the identifier), then
-    `deserialize_raw_macaroon` once more for the macaroon, as `services.verify` does.
-    Returns (macaroon, None) or (None, error object)."""
+def rejection(failures: list, message: str) -> dict:
+    """A verify answer for a denial: the reason is the first failure's code."""
+    return {"valid": False, "reason": failures[0]["reason"], "message": message,
+            "failures": failures}
+
+
+def crash(wh, step: str, exc: Exception) -> WarehouseCrash:
+    """A WarehouseCrash naming the innermost line of Warehouse's code the exception
+    passed through."""
+    where = ""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = os.path.realpath(frame.filename)
+        if path.startswith(wh.src + os.sep):
+            where = f" at {os.path.relpath(path, wh.src)}:{frame.lineno}"
+            break
+    return WarehouseCrash(
+        f"{step} raised {type(exc).__name__}: {exc}{where} (HTTP 500 in production)"
+    )
+
+
+def verify(wh, token: str, key: bytes, identity_for):
+    """Runs Warehouse's verification of `token` and returns the verify answer (without
+    `ok`). `identity_for(row)` gives (request, context) for the row Warehouse found,
+    as `MacaroonSecurityPolicy.identity` builds the identity from it."""
+    service = wh.services.DatabaseMacaroonService(wh.Session(key))
     try:
-        wh.services.DatabaseMacaroonService.find_from_raw(NoDatabase(), token)
+        row = service.find_from_raw(token)
     except wh.InvalidMacaroonError as exc:
-        return None, _front_end_error(str(exc), exc.__cause__, token)
+        return front_end_rejection(str(exc), exc, token)
     except Exception as exc:  # e.g. AttributeError for a V1 macaroon
-        raise WarehouseCrash(
-            f"find_from_raw raised {type(exc).__name__}: {exc} (HTTP 500 in production)"
-        ) from exc
-    return wh.services.deserialize_raw_macaroon(token), None
+        raise crash(wh, "find_from_raw", exc) from exc
+
+    request, context = identity_for(row)
+    wh.current.request = request  # pyramid.threadlocal.get_current_request()
+    try:
+        service.verify(token, request, context, wh.permission)
+    except wh.InvalidMacaroonError as exc:
+        message = str(exc)
+    except Exception as exc:  # e.g. TypeError from Pyramid's `s % args` on a "%"
+        raise crash(wh, "DatabaseMacaroonService.verify", exc) from exc
+    else:
+        return {"valid": True, "reason": None, "message": None}
+    finally:
+        wh.current.request = None
+
+    if message in FRONT_END_MESSAGES:  # not reached: find_from_raw passed on this token
+        return front_end_rejection(message, None, token)
+    wh.current.request = request
+    try:
+        return explain_denial(wh, token, request, context, message)
+    finally:
+        wh.current.request = None
 
 
-def _front_end_error(message: str, cause, token: str) -> dict:
+FRONT_END_MESSAGES = (
+    "malformed or nonexistent macaroon",
+    "malformed macaroon",
+    "Macaroon not found",
+    "deleted or nonexistent macaroon",
+)
+
+
+def front_end_rejection(message: str, exc, token: str) -> dict:
+    """The answer for an InvalidMacaroonError raised before any caveat is looked at:
+    by `deserialize_raw_macaroon` (prefix, base64, binary macaroon) or by the row
+    lookup (identifier not UTF-8, or not a UUID)."""
+    cause = getattr(exc, "__cause__", None)
+    context = getattr(exc, "__context__", None)
     if message == "malformed or nonexistent macaroon":
         # _extract_raw_macaroon gave None: the part before the first "-" is not "pypi",
         # or nothing follows the "-". The adapter tells these apart itself.
         if token.partition("-")[0] != "pypi":
-            return token_error("TOKEN_BAD_PREFIX", message)
-        return token_error("MACAROON_MALFORMED", message + " (empty body)")
-    if message == "malformed macaroon":
+            code, detail = "TOKEN_BAD_PREFIX", message
+        else:
+            code, detail = "MACAROON_MALFORMED", message + " (empty body)"
+    elif message == "malformed macaroon":
         detail = f"{message} ({type(cause).__name__}: {cause})"
         # Only pymacaroons' base64 step raises these (binascii.Error: bad padding
         # after its lenient decode; UnicodeEncodeError: a lone surrogate).
         if isinstance(cause, (binascii.Error, UnicodeEncodeError)):
-            return token_error("TOKEN_BAD_ENCODING", detail)
-        return token_error("MACAROON_MALFORMED", detail)
-    if message == "Macaroon not found":
-        # Before any lookup, this is find_from_raw's answer to a non-UTF-8 identifier.
-        return token_error("MACAROON_MALFORMED", message + " (identifier is not UTF-8)")
-    raise AdapterDisagrees(f"unexpected InvalidMacaroonError from find_from_raw: {message!r}")
+            code = "TOKEN_BAD_ENCODING"
+        else:
+            code = "MACAROON_MALFORMED"
+    elif message in ("Macaroon not found", "deleted or nonexistent macaroon"):
+        # find_from_raw's answer when the identifier is not UTF-8, or when
+        # find_macaroon finds no row. The fake session has a row for every UUID, so
+        # no row means find_macaroon's uuid.UUID(identifier) refused the identifier.
+        why = ("identifier is not UTF-8" if isinstance(context, UnicodeDecodeError)
+               else "identifier is not a UUID, so find_macaroon looks nothing up")
+        code, detail = "MACAROON_MALFORMED", f"{message} ({why})"
+    else:
+        raise AdapterDisagrees(f"unexpected InvalidMacaroonError before the caveats: {message!r}")
+    return rejection([failure(None, code, detail)], detail)
 
 
-def verify(wh, macaroon, key: bytes, request, context):
-    """Warehouse's `caveats.verify`, then the denial message read as `services.verify`
-    reads it (`.msg`). Returns (valid, reason, message)."""
-    result = wh.caveats.verify(macaroon, key, request, context, wh.permission)
-    if result:
-        if not isinstance(result, wh.caveats.Allowed):
-            raise AdapterDisagrees(f"caveats.verify returned {result!r}")
-        return True, None, None
-    try:
-        message = result.msg
-    except Exception as exc:  # Pyramid's `s % args` on a message containing "%"
-        raise WarehouseCrash(
-            f"reading the denial message {result.template!r} raised {type(exc).__name__}: {exc} "
-            "(services.verify does this; HTTP 500 in production)"
-        ) from exc
-    reason, detail = explain_denial(wh, macaroon, request, context, result.template)
-    if detail:
-        message = f"{message} [adapter: {detail}]"
-    return False, reason, message
-
-
-def explain_denial(wh, macaroon, request, context, warehouse_text: str):
-    """Reason code for a denial whose text is `warehouse_text`, and a detail for the
-    'unknown error' case (where Warehouse drops the cause)."""
+def explain_denial(wh, token: str, request, context, warehouse_text: str) -> dict:
+    """Failures and reason for a denial whose message is `warehouse_text`."""
+    macaroon = wh.services.deserialize_raw_macaroon(token)
     errors, abort = walk(wh, macaroon, request, context)
     if errors:
-        expected = ", ".join(message for _, message in errors)
+        expected = ", ".join(message for _, _, message in errors)
     elif abort:
         expected = "unknown error"
     else:
         expected = "signatures do not match"
-    if expected != warehouse_text:
+    try:
+        rendered = expected % ()  # services.verify reads Pyramid's `.msg`: `s % args`
+    except (TypeError, ValueError) as exc:
+        raise AdapterDisagrees(
+            f"Warehouse said {warehouse_text!r}, but rendering {expected!r} raises {exc}"
+        ) from None
+    if rendered != warehouse_text:
         raise AdapterDisagrees(
             f"Warehouse said {warehouse_text!r}, the adapter's walk expects {expected!r}"
         )
-    codes = [code for code, _ in errors] + ([abort[0]] if abort else [])
-    if not codes:
-        return "SIGNATURE_MISMATCH", None
-    reason = min(codes, key=CAVEAT_PRECEDENCE.index)
-    return reason, (abort[1] if abort and not errors else None)
+    if errors:
+        # Warehouse reports every recorded failure, joined in caveat order. A caveat
+        # that then stopped the walk is not part of its answer, so not of ours.
+        return rejection([failure(i, code, m) for i, code, m in errors], warehouse_text)
+    if abort:
+        index, code, detail = abort
+        return rejection([failure(index, code, f"unknown error ({detail})")],
+                         f"{warehouse_text} [adapter: {detail}]")
+    return rejection([failure(None, "SIGNATURE_MISMATCH", warehouse_text)], warehouse_text)
 
 
 def walk(wh, macaroon, request, context):
@@ -125,29 +176,29 @@ def walk(wh, macaroon, request, context):
     pymacaroons 0.13.0 calls the callback for every first-party caveat even after one
     failed; an exception (not a CaveatError) ends the walk, and so does a third-party
     caveat (its discharge lookup raises TypeError). Returns
-    ([(code, Warehouse message)] for recorded failures, (code, detail) or None)."""
+    ([(index, code, Warehouse's message)] for the failures Warehouse records,
+     (index, code, detail) for the caveat that ended the walk, or None)."""
     errors = []
     core = wh.core
-    for index, cav in enumerate(macaroon.caveats, 1):
+    for index, cav in enumerate(macaroon.caveats):
         if cav.third_party():
-            return errors, ("CAVEAT_THIRD_PARTY", f"caveat {index} is a third-party caveat")
+            return errors, (index, "CAVEAT_THIRD_PARTY",
+                            f"caveat {index} is a third-party caveat")
         try:
             predicate = cav.caveat_id_bytes.decode("utf-8")  # pymacaroons does this
         except UnicodeDecodeError:
-            return errors, ("CAVEAT_MALFORMED", f"caveat {index} is not UTF-8")
+            return errors, (index, "CAVEAT_MALFORMED", f"caveat {index} is not UTF-8")
         try:
             caveat = wh.caveats.deserialize(predicate)
         except core.CaveatError as exc:
-            errors.append((_deserialization_code(predicate, exc), str(exc)))
+            errors.append((index, _deserialization_code(predicate, exc), str(exc)))
             continue
         except Exception as exc:
-            return errors, (
-                "CAVEAT_MALFORMED",
-                f"caveat {index} raised {type(exc).__name__}: {exc}",
-            )
+            return errors, (index, "CAVEAT_MALFORMED",
+                            f"caveat {index} raised {type(exc).__name__}: {exc}")
         result = caveat.verify(request, context, wh.permission)
         if isinstance(result, core.Failure):
-            errors.append(("CAVEAT_NOT_SATISFIED", result.reason))
+            errors.append((index, "CAVEAT_NOT_SATISFIED", result.reason))
     return errors, None
 
 
@@ -160,37 +211,3 @@ def _deserialization_code(predicate: str, exc: Exception) -> str:
         if isinstance(obj, list) and obj and type(obj[0]) is int:
             return "CAVEAT_UNKNOWN"
     return "CAVEAT_MALFORMED"
-
-
-def text_or_hex(value):
-    """ADAPT-9: a string when the bytes are UTF-8, else {"hex": ...}."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    try:
-        return value.decode("utf-8")
-    except UnicodeDecodeError:
-        return {"hex": value.hex()}
-
-
-def describe(macaroon) -> dict:
-    """The parts of a deserialised macaroon, for inspect."""
-    caveats = []
-    for cav in macaroon.caveats:
-        if cav.third_party():
-            caveats.append({
-                "third_party": True,
-                "id": text_or_hex(cav.caveat_id_bytes),
-                "location": text_or_hex(cav.location),
-                "vid": cav.verification_key_id.hex(),
-            })
-        else:
-            caveats.append(text_or_hex(cav.caveat_id_bytes))
-    return {
-        "prefix": "pypi",
-        "location": text_or_hex(macaroon.location),
-        "identifier": text_or_hex(macaroon.identifier_bytes),
-        "caveats": caveats,
-        "signature": macaroon.signature_bytes.decode("ascii").lower(),
-    }

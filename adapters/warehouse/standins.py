@@ -7,7 +7,8 @@ warehouse/macaroons/__init__.py, errors.py, services.py and caveats/ (__init__.p
 _core.py, _legacy.py). Their imports of heavy things (the database, SQLAlchemy models,
 Pyramid, zope.interface) are satisfied by the stub modules below, each inserted into
 sys.modules before the import. Every stub says what it replaces and what Warehouse
-reads from it on the driven path; nothing else of it is ever touched.
+reads from it on the driven path; nothing else of it is ever touched. `Session` is the
+fake database session DatabaseMacaroonService runs on.
 """
 
 from __future__ import annotations
@@ -28,22 +29,23 @@ from typing import Any
 
 
 class PermitsResult(int):
-    """Stands in for pyramid.security.PermitsResult (pyramid 2.1, Warehouse's pin).
+    """Stands in for pyramid.security.PermitsResult (pyramid 2.1, Warehouse's pin), with
+    Pyramid's attribute names.
 
     What Warehouse relies on: the object is falsy when access is denied and truthy when
-    allowed, and `.msg` renders the message template with its arguments using `%`
-    (`services.verify` reads `.msg`), so a denial whose text contains `%` fails there
-    exactly as it does in production.
+    allowed, and `.msg` is `self.s % self.args` (`services.verify` raises
+    `InvalidMacaroonError(verified.msg)`), so a denial whose text contains `%` fails
+    there exactly as it does in production.
     """
 
-    ALLOWED = False
+    boolval = 0
 
-    def __new__(cls, template, *args):
-        verdict = super().__new__(cls, 1 if cls.ALLOWED else 0)
-        verdict.template, verdict.template_args = template, args
-        return verdict
+    def __new__(cls, s, *args):
+        inst = super().__new__(cls, cls.boolval)
+        inst.s, inst.args = s, args
+        return inst
 
-    msg = property(lambda self: self.template % self.template_args)
+    msg = property(lambda self: self.s % self.args)
     __str__ = lambda self: self.msg  # noqa: E731
 
 
@@ -54,7 +56,7 @@ class Denied(PermitsResult):
 class Allowed(PermitsResult):
     """Stands in for pyramid.security.Allowed, what caveats.verify returns on success."""
 
-    ALLOWED = True
+    boolval = 1
 
 
 class Metrics:
@@ -145,22 +147,103 @@ class NonProjectContext:
     null). Caveats only check that it is not a Project."""
 
 
-class TokenRow:
-    """Replaces the warehouse.macaroons.models.Macaroon row that find_macaroon returns.
-    On the driven path Warehouse only tests it for truth (find_from_raw) and compares
-    `identity.macaroon` with None (RequestUser)."""
+class Column:
+    """Stands in for a mapped attribute of the Macaroon model (`Macaroon.id`, `.user`,
+    `.oidc_publisher`) inside the SQLAlchemy expressions that services.py builds:
+    `joinedload(Macaroon.user)`, `Macaroon.id == dm.id`, `Macaroon.id.in_(...)`. The
+    expressions only travel to the fake session, which never runs them."""
 
-    def __init__(self, identifier=None):
-        self.identifier = identifier
+    def __init__(self, name):
+        self.name = name
+
+    def __eq__(self, other):
+        return Statement("eq", self.name, other)
+
+    __hash__ = object.__hash__
+
+    def in_(self, other):
+        return Statement("in", self.name, other)
 
 
-class NoDatabase:
-    """Stands in for the `self` of DatabaseMacaroonService so that its real
-    `find_from_raw` can run: `find_macaroon(identifier)` answers a TokenRow for any
-    identifier (no UUID parse, no lookup: there is no database)."""
+class Statement:
+    """Stands in for what sqlalchemy's `select(...)`, `update(...)` and `joinedload(...)`
+    return on the driven path: an inert expression whose builder methods (`where`,
+    `values`, `with_for_update`) return another one. Nothing is executed."""
 
-    def find_macaroon(self, macaroon_id):
-        return TokenRow(macaroon_id)
+    def __init__(self, *parts):
+        self.parts = parts
+
+    def where(self, *clauses):
+        return Statement(self, "where", *clauses)
+
+    def values(self, **values):
+        return Statement(self, "values", values)
+
+    def with_for_update(self, **options):
+        return Statement(self, "for update", options)
+
+
+class Macaroon:
+    """Replaces the warehouse.macaroons.models.Macaroon model (a SQLAlchemy model). The
+    class carries the mapped attributes services.py names in its queries; an instance
+    is the row the fake session finds. On the driven path Warehouse reads only `key`
+    (the root key), `caveats` (the stored caveats, appended by `verify`) and `id` (in
+    the inert `last_used` update); `UserContext.macaroon` is this row, as in
+    production, and RequestUser.verify only compares it with None."""
+
+    id = Column("id")
+    user = Column("user")
+    oidc_publisher = Column("oidc_publisher")
+
+    def __init__(self, id, key, caveats):
+        self.id = id
+        self.key = key
+        self.caveats = caveats
+
+
+class Query:
+    """The query chain `find_macaroon` runs:
+    `db.query(Macaroon).options(joinedload(...), ...).filter_by(id=...).one_or_none()`."""
+
+    def __init__(self, session):
+        self.session = session
+        self.identifier = None
+
+    def options(self, *options):
+        return self
+
+    def filter_by(self, id):
+        self.identifier = id
+        return self
+
+    def one_or_none(self):
+        return self.session.row(self.identifier)
+
+
+class Session:
+    """Replaces the SQLAlchemy session (`DatabaseMacaroonService.db`). One row exists
+    for every identifier that reaches the query (Warehouse's own `find_macaroon` has
+    already refused those that are not UUIDs): its key is the request's `key` and it
+    has no stored caveats (`caveats == []`), because the vectors' tokens carry the
+    whole chain and the specification leaves stored caveats out. `execute` (the
+    `last_used` update after a successful verify) does nothing."""
+
+    def __init__(self, key: bytes):
+        self.key = key
+        self.found = {}
+
+    def row(self, identifier):
+        if identifier not in self.found:
+            self.found[identifier] = Macaroon(identifier, self.key, [])
+        return self.found[identifier]
+
+    def query(self, model):
+        if model is not Macaroon:
+            raise RuntimeError(f"the fake session only holds Macaroon rows, not {model!r}")
+        return Query(self)
+
+    def execute(self, statement):
+        return None
 
 
 class Clock:
@@ -180,10 +263,6 @@ class CurrentRequest:
     while it verifies one token and clears it afterwards (None otherwise)."""
 
     request = None
-
-
-def _refuse(*args, **kwargs):
-    raise RuntimeError("the Warehouse adapter has no database")
 
 
 def _implementer(*interfaces):
@@ -239,8 +318,17 @@ def _install_stubs(src: str, current: CurrentRequest) -> None:
         "services.py decorates DatabaseMacaroonService with @implementer",
         Interface=type("Interface", (), {}), implementer=_implementer,
     )
-    _stub("sqlalchemy", "used only inside DB methods, never called", select=_refuse, update=_refuse)
-    _stub("sqlalchemy.orm", "used only inside DB methods, never called", joinedload=_refuse)
+    _stub(
+        "sqlalchemy",
+        "services.py builds the last_used update with select() and update()",
+        select=lambda *what: Statement("select", *what),
+        update=lambda table: Statement("update", table),
+    )
+    _stub(
+        "sqlalchemy.orm",
+        "find_macaroon passes joinedload() options to the query",
+        joinedload=lambda attribute: Statement("joinedload", attribute),
+    )
     # Warehouse modules that pull in the database, models or Pyramid configuration.
     _stub("warehouse.accounts", "stand-in package (real one imports the DB models)")
     _stub("warehouse.accounts.utils", "RequestUser checks UserContext", UserContext=UserContext)
@@ -262,7 +350,7 @@ def _install_stubs(src: str, current: CurrentRequest) -> None:
         "services.py names IMacaroonService in @implementer",
         IMacaroonService=type("IMacaroonService", (), {}),
     )
-    _stub("warehouse.macaroons.models", "services.py queries Macaroon rows", Macaroon=TokenRow)
+    _stub("warehouse.macaroons.models", "services.py queries Macaroon rows", Macaroon=Macaroon)
 
 
 def load_warehouse(src: str) -> types.SimpleNamespace:
@@ -290,6 +378,8 @@ def load_warehouse(src: str) -> types.SimpleNamespace:
         raise ImportError("warehouse.macaroons.caveats no longer reads the clock as `time.time()`")
     caveats.time = clock  # see Clock
     return types.SimpleNamespace(
+        src=src,
+        Session=Session,
         caveats=caveats,
         core=_core,
         services=services,
