@@ -23,8 +23,9 @@ export function shellQuote(s: string): string {
 /**
  * Copies `root/src` to a new temporary directory, applies `mutant` (none: the unmutated
  * baseline) and bundles the adapter. The caller removes `dir` (see {@link removeDir}).
+ * `tempRoot` is where the directory is made (default: the OS temporary directory).
  */
-export async function prepareAdapter(root: string, mutant: Mutant | null): Promise<Prepared> {
+export async function prepareAdapter(root: string, mutant: Mutant | null, tempRoot: string = tmpdir()): Promise<Prepared> {
   let source: string | null = null
   let patched: string | null = null
   if (mutant !== null) {
@@ -37,7 +38,7 @@ export async function prepareAdapter(root: string, mutant: Mutant | null): Promi
     if (!result.ok) return { ok: false, kind: 'not-applying', dir: null, message: result.message }
     patched = result.text
   }
-  const dir = mkdtempSync(join(tmpdir(), `pypi-token-mutant-${mutant === null ? 'baseline' : mutant.name.replace(/\//g, '_')}-`))
+  const dir = mkdtempSync(join(tempRoot, `pypi-token-mutant-${mutant === null ? 'baseline' : mutant.name.replace(/\//g, '_')}-`))
   const mutantsDir = join(root, 'src', 'mutants')
   cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true, filter: (from) => from !== mutantsDir && !from.startsWith(mutantsDir + sep) })
   if (mutant !== null && patched !== null) writeFileSync(join(dir, mutant.file), patched)

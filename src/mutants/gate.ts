@@ -55,6 +55,8 @@ export interface GateOptions {
   readonly jobs?: number
   /** Keep the temporary directories (their paths are in the report). */
   readonly keep?: boolean
+  /** Where the temporary copies are made. Default: the OS temporary directory. */
+  readonly tempDir?: string
   /** Per-request adapter timeout. Default 5000 ms. */
   readonly timeoutMs?: number
   readonly onBaseline?: (baseline: BaselineResult) => void
@@ -73,7 +75,7 @@ function failingIds(results: ConformanceResults): string[] {
 /** Builds an adapter (the baseline when `mutant` is null) and runs the suite against it. */
 async function runOne(options: GateOptions, mutant: Mutant | null) {
   const started = performance.now()
-  const prepared = await prepareAdapter(options.root, mutant)
+  const prepared = await prepareAdapter(options.root, mutant, options.tempDir)
   const elapsed = () => Math.round(performance.now() - started)
   const keptDir = (dir: string | null) => (options.keep === true ? dir : (removeDir(dir), null))
   if (!prepared.ok) return { kind: prepared.kind, failed: [] as string[], results: null, message: prepared.message, duration_ms: elapsed(), dir: keptDir(prepared.dir) }
