@@ -5,7 +5,8 @@
  * survives, no longer applies or does not build (or the unmutated reference fails a vector),
  * 2 on bad usage.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CATALOG } from '../src/mutants/catalog.js'
@@ -77,14 +78,26 @@ async function main(): Promise<number> {
     return 0
   }
 
+  // One directory holds every copy of this run, so an interrupted run leaves nothing behind either.
+  const tempDir = mkdtempSync(join(tmpdir(), 'pypi-token-mutants-'))
+  const cleanUp = () => (args.keep ? process.stderr.write(`mutants: kept the temporary copies in ${tempDir}\n`) : rmSync(tempDir, { recursive: true, force: true }))
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      cleanUp()
+      process.exit(code)
+    })
+  }
+  const suite = loadVectors(join(root, 'vectors'))
   const report = await runGate({
     root,
-    suite: loadVectors(join(root, 'vectors')),
+    suite,
     mutants: selected,
     keep: args.keep,
+    tempDir,
     onBaseline: (b) => console.log(baselineLine(b)),
     onResult: (r) => console.log(mutantLine(r, width)),
   })
+  cleanUp()
   console.log(summaryLine(report))
   if (args.json !== null) {
     const file = resolve(args.json)
