@@ -21,6 +21,8 @@ export interface MutantResult {
   readonly failed_count: number
   /** The first failing vector ids (at most {@link MAX_LISTED}). */
   readonly failed_vectors: readonly string[]
+  /** Failing vectors by outcome: a mutant killed only by ERROR or HANG may be crashing, not caught. */
+  readonly failed_outcomes: Readonly<Record<string, number>>
   readonly message: string | null
   readonly duration_ms: number
   /** The temporary directory, when kept. */
@@ -68,8 +70,14 @@ export const MAX_LISTED = 10
 
 const FAILING = new Set(['FAIL', 'XPASS', 'ERROR', 'HANG'])
 
-function failingIds(results: ConformanceResults): string[] {
-  return results.results.filter((r) => FAILING.has(r.outcome)).map((r) => r.id)
+function failing(results: ConformanceResults): { id: string; outcome: string }[] {
+  return results.results.filter((r) => FAILING.has(r.outcome)).map(({ id, outcome }) => ({ id, outcome }))
+}
+
+function countOutcomes(failed: readonly { outcome: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const { outcome } of failed) counts[outcome] = (counts[outcome] ?? 0) + 1
+  return counts
 }
 
 /** Builds an adapter (the baseline when `mutant` is null) and runs the suite against it. */
@@ -78,7 +86,7 @@ async function runOne(options: GateOptions, mutant: Mutant | null) {
   const prepared = await prepareAdapter(options.root, mutant, options.tempDir)
   const elapsed = () => Math.round(performance.now() - started)
   const keptDir = (dir: string | null) => (options.keep === true ? dir : (removeDir(dir), null))
-  if (!prepared.ok) return { kind: prepared.kind, failed: [] as string[], results: null, message: prepared.message, duration_ms: elapsed(), dir: keptDir(prepared.dir) }
+  if (!prepared.ok) return { kind: prepared.kind, failed: [] as { id: string; outcome: string }[], results: null, message: prepared.message, duration_ms: elapsed(), dir: keptDir(prepared.dir) }
   try {
     const results = await runConformance({
       adapter: prepared.command,
@@ -87,7 +95,7 @@ async function runOne(options: GateOptions, mutant: Mutant | null) {
       cwd: options.root,
       onStderr: () => {},
     })
-    return { kind: runFailed(results) ? 'failed' : 'passed', failed: failingIds(results), results, message: null, duration_ms: elapsed(), dir: keptDir(prepared.dir) }
+    return { kind: runFailed(results) ? 'failed' : 'passed', failed: failing(results), results, message: null, duration_ms: elapsed(), dir: keptDir(prepared.dir) }
   } catch (err) {
     keptDir(prepared.dir)
     throw err
@@ -106,7 +114,8 @@ async function mutantResult(options: GateOptions, mutant: Mutant): Promise<Mutan
     targets: mutant.targets,
     status,
     failed_count: failed.length,
-    failed_vectors: failed.slice(0, MAX_LISTED),
+    failed_vectors: failed.slice(0, MAX_LISTED).map((f) => f.id),
+    failed_outcomes: countOutcomes(failed),
     message,
     duration_ms: run.duration_ms,
     dir: run.dir,
@@ -140,7 +149,7 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     passed: base.kind === 'passed',
     vectors: options.suite.vectors.length,
     failed_count: base.failed.length,
-    failed_vectors: base.failed.slice(0, MAX_LISTED),
+    failed_vectors: base.failed.slice(0, MAX_LISTED).map((f) => f.id),
     message:
       base.message ??
       (base.kind === 'passed' ? null : `the unmutated reference fails ${base.failed.length} vector(s), so killing a mutant would prove nothing`),

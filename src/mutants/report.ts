@@ -22,7 +22,9 @@ export function mutantLine(r: MutantResult, nameWidth = 40): string {
   switch (r.status) {
     case 'KILLED': {
       const more = r.failed_count > SHOWN ? `, … (${r.failed_count} vectors)` : ''
-      return `${head} ${r.failed_vectors.slice(0, SHOWN).join(', ')}${more}`
+      const crashes = Object.entries(r.failed_outcomes).filter(([o]) => o !== 'FAIL')
+      const note = crashes.length === 0 ? '' : ` [${crashes.map(([o, n]) => `${n} ${o}`).join(', ')}${(r.failed_outcomes.FAIL ?? 0) === 0 ? ': crashing, not caught?' : ''}]`
+      return `${head} ${r.failed_vectors.slice(0, SHOWN).join(', ')}${more}${note}`
     }
     case 'SURVIVED':
       return `${head} no vector fails — ${r.description} (targets: ${r.targets.join(', ')})`

@@ -6,6 +6,7 @@ import type { Vector } from '../../src/generated/types.js'
 import { CATALOG } from '../../src/mutants/catalog.js'
 import { runGate, type GateOptions } from '../../src/mutants/gate.js'
 import type { Mutant } from '../../src/mutants/mutant.js'
+import { mutantLine } from '../../src/mutants/report.js'
 import { loadVectors, type VectorSuite } from '../../src/vectors/load.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -81,6 +82,14 @@ describe('the mutant gate', () => {
     expect(report.mutants[0]?.status).toBe('BROKEN')
     expect(report.mutants[0]?.message).toMatch(/^mutant test\/syntax-error does not build: .*src\/caveats\/window\.ts:/)
     expect(report.ok).toBe(false)
+  }, 30000)
+
+  it('shows when a mutant is killed only by crashing (ERROR), not by a wrong verdict', async () => {
+    const report = await gate([mutant('test/crash', 'if (context.now < notBefore) return', 'if (undefinedFunction(context.now)) return')])
+    const result = report.mutants[0]
+    expect(result?.status).toBe('KILLED')
+    expect(Object.keys(result?.failed_outcomes ?? {})).toEqual(['ERROR'])
+    expect(mutantLine(result as NonNullable<typeof result>)).toMatch(/\[\d+ ERROR: crashing, not caught\?\]$/)
   }, 30000)
 
   it('runs no mutant when the unmutated reference fails a vector', async () => {
