@@ -154,20 +154,53 @@ const OTHER_MUTANTS: readonly Mutant[] = [
     targets: ['CAV-6', 'project-names', 'request-user', 'oidc-publisher'],
   },
   {
-    name: 'caveat/legacy-extra-keys-ignored',
+    name: 'caveat/legacy-other-form-dropped',
     file: 'src/caveats/decode.ts',
     find: SCHEMA_CHECK,
     replace:
       "const known = (o: object, keys: string[]): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)))\n" +
       "  const isObject = (v: unknown): v is object => v !== null && typeof v === 'object' && !Array.isArray(v)\n" +
-      "  const shaped = isObject(value) ? known(value, ['version', 'permissions', 'exp', 'nbf', 'project_ids']) : value\n" +
-      "  if (isObject(shaped) && isObject(shaped.permissions)) shaped.permissions = known(shaped.permissions, ['projects'])\n" +
+      "  const form = isObject(value) ? ('version' in value ? ['version', 'permissions'] : 'exp' in value || 'nbf' in value ? ['exp', 'nbf'] : ['project_ids']) : []\n" +
+      "  const shaped = isObject(value) ? known(value, form) : value\n" +
       '  const valid = validateCaveat(module.slug, shaped)',
-    description: 'unknown members of legacy JSON objects (top level or in "permissions") are ignored',
+    description: "a legacy object holding two forms' members is read as the form it was recognised by, dropping the other's restriction (Warehouse's legacy adapter, D14)",
     targets: ['CAV-8', 'LPNAME-1', 'LPID-1', 'LUSER-1', 'LEXP-1'],
   },
 
+  {
+    name: 'caveat/lenient-tag-unenforced',
+    file: 'src/caveats/decode.ts',
+    find: "if (typeof tag !== 'number') return malformed(",
+    replace: "if (typeof tag === 'boolean') return { ok: true, slug: 'request-user', restriction: { type: 'user', user_id: '' }, module: { check: () => null } as never }\n    if (typeof tag !== 'number') return malformed(",
+    description: 'a tag written true or false is read leniently, but the caveat it names is not enforced',
+    targets: ['CAV-3', 'caveat-encoding', 'project-names'],
+  },
+  {
+    name: 'caveat/legacy-user-noop',
+    file: 'src/caveats/legacy-user.ts',
+    find: "check: (_r, context) => (context.user_id === null ?",
+    replace: "check: (_r, context) => (context.user_id === undefined ?",
+    description: "the legacy user caveat always holds (pypitoken's LegacyNoopRestriction)",
+    targets: ['LUSER-2', 'legacy-user'],
+  },
+  {
+    name: 'context/one-identity',
+    file: 'src/verify.ts',
+    find: 'const ctx = completeContext(context)',
+    replace: 'const full = completeContext(context)\n  const ctx = full.user_id !== null && full.oidc_publisher !== null ? { ...full, oidc_publisher: null } : full',
+    description: 'a context with a user and a publisher keeps only the user (the old Warehouse adapter)',
+    targets: ['CTX-2', 'verification'],
+  },
+
   // Strict JSON (spec/caveat-encoding.md).
+  {
+    name: 'json/floats-as-integers',
+    file: 'src/json/parse.ts',
+    find: "if (next === '.' || next === 'e' || next === 'E') fail(",
+    replace: "if (next === '.' || next === 'e' || next === 'E') {\n    const m = /^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(start))\n    const f = Number(m?.[0])\n    if (m !== null && Number.isInteger(f)) { pos = start + m[0].length; return f }\n  }\n  if (next === '.' || next === 'e' || next === 'E') fail(",
+    description: "numbers with a fraction or exponent are read as doubles and accepted when the double is an integer (pypitoken's jsonschema 'integer')",
+    targets: ['JSON-4', 'EXP-2', 'expiration'],
+  },
   {
     name: 'json/duplicate-key-last-wins',
     file: 'src/json/parse.ts',

@@ -22,10 +22,9 @@ export const KINDS: readonly Kind[] = [
   { kind: 'case-insensitive', match: (c, a) => `${c}.toLowerCase() === ${a}.toLowerCase()`, says: 'values are compared case-insensitively' },
   { kind: 'empty-matches-all', match: (c, a) => `(${a} === '' || ${c} === ${a})`, says: 'an empty allowed string matches anything' },
   { kind: 'trimmed', match: (c, a) => `${c}.trim() === ${a}.trim()`, says: 'values are compared after trimming whitespace' },
+  { kind: 'nfkc', match: (c, a) => `${c}.normalize('NFKC') === ${a}.normalize('NFKC')`, says: 'values are compared after NFKC normalisation (full-width letters, ligatures)' },
+  { kind: 'cut-at-nul', match: (c, a) => `${c}.split('\\u0000')[0] === ${a}.split('\\u0000')[0]`, says: 'values are compared as C strings, cut at U+0000' },
 ]
-
-/** Only for names: Unicode compatibility normalisation (a homoglyph or full-width name then matches). */
-const NFKC: Kind = { kind: 'nfkc', match: (c, a) => `${c}.normalize('NFKC') === ${a}.normalize('NFKC')`, says: 'names are compared after NFKC normalisation' }
 
 interface Site {
   readonly area: string
@@ -34,7 +33,6 @@ interface Site {
   readonly find: string
   readonly replace: (match: Match) => string
   readonly targets: readonly string[]
-  readonly extraKinds?: readonly Kind[]
 }
 
 /** The legacy modules' `check` rewritten inline, so only the legacy form is mutated. */
@@ -50,7 +48,6 @@ export const SITES: readonly Site[] = [
     find: 'if (names.includes(context.project.normalized_name)) return null',
     replace: (m) => `const actual = context.project.normalized_name\n  if (names.some((allowed) => ${m('actual', 'allowed')})) return null`,
     targets: ['PNAME-3', 'project-names'],
-    extraKinds: [NFKC],
   },
   {
     area: 'project-ids',
@@ -105,7 +102,7 @@ export const SITES: readonly Site[] = [
 /** One mutant per site and kind, named `area/kind`. */
 export function comparisonMutants(): Mutant[] {
   return SITES.flatMap((site) =>
-    [...KINDS, ...(site.extraKinds ?? [])].map((k) => ({
+    KINDS.map((k) => ({
       name: `${site.area}/${k.kind}`,
       file: site.file,
       find: site.find,
