@@ -61,6 +61,10 @@ describe('versioning', () => {
     expect(readFileSync(join(root, 'spec/index.md'), 'utf8')).toContain(`Version ${VERSION}`)
   })
 
+  it('has a CHANGELOG entry for the current version (SEMVER-6)', () => {
+    expect(readFileSync(join(root, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^## ${VERSION.replace(/\./g, '\\.')}$`, 'm'))
+  })
+
   it('never reuses a retired vector id (SEMVER-5)', () => {
     const manifest = JSON.parse(readFileSync(join(root, MANIFEST), 'utf8'))
     const ids = new Set(files.flatMap(({ file }) => file.vectors.map((v) => v.id)))
