@@ -3,17 +3,16 @@
  * applied, as a ConformanceResults object (results.schema.json). Every vector gets exactly one
  * outcome whatever the adapter does; an adapter that cannot start makes every vector ERROR.
  */
-import { validateRef } from '../caveats/schema-validator.js'
 import type { ConformanceResults, Vector, VectorResult } from '../generated/types.js'
 import type { LoadedVector, VectorSuite } from '../vectors/load.js'
 import { VERSION } from '../version.js'
-import { AdapterProcess, AdapterStartError, type Answer } from './adapter-process.js'
-import { judge, type Judgement } from './judge.js'
-import { OUTCOMES, type Outcome } from './outcomes.js'
+import { judge, type Judgement } from './judging/judge.js'
+import { summarize } from './judging/outcomes.js'
+import { wildcard } from './judging/wildcard.js'
+import { applyXfail, NO_XFAILS, type Xfails } from './judging/xfail.js'
+import { AdapterProcess, AdapterStartError, type Answer } from './process/adapter-process.js'
 
-export { runFailed } from './outcomes.js'
-import { wildcard } from './wildcard.js'
-import { applyXfail, NO_XFAILS, type Xfails } from './xfail.js'
+export { runFailed } from './judging/outcomes.js'
 
 export interface RunOptions {
   /** The shell command that starts the adapter. */
@@ -125,19 +124,6 @@ function judgeSafely(vector: Vector, response: Record<string, unknown>): Judgeme
   } catch (err) {
     return { outcome: 'ERROR', message: `the harness could not judge the response: ${String(err)}` }
   }
-}
-
-/** Counts per outcome. */
-export function summarize(results: readonly Pick<VectorResult, 'outcome'>[]): Record<Outcome, number> {
-  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
-  for (const r of results) counts[r.outcome]++
-  return counts
-}
-
-/** Throws when results do not match results.schema.json (a harness bug). */
-export function assertValidResults(results: ConformanceResults): void {
-  const valid = validateRef('results.schema.json', results)
-  if (!valid.ok) throw new Error(`harness bug: the results do not match results.schema.json: ${valid.message}`)
 }
 
 function suiteVersion(suite: VectorSuite): string {

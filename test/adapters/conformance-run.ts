@@ -1,6 +1,6 @@
 /** Runs every vector against an adapter through the harness, as `pypi-token conformance run` does. */
 import { join } from 'node:path'
-import { loadXfailFile, Xfails } from '../../src/harness/xfail.js'
+import { loadXfailFile, Xfails } from '../../src/harness/judging/xfail.js'
 import { runConformance, runFailed } from '../../src/harness/run.js'
 import { loadVectors } from '../../src/vectors/load.js'
 import { ROOT } from './python.js'

@@ -145,7 +145,7 @@ describe('pypi-token conformance matrix', () => {
   })
 
   it('lists the checked-in adapters: reference, pypitoken, warehouse', async () => {
-    const { loadAdapterConfig } = await import('../../src/harness/matrix.js')
+    const { loadAdapterConfig } = await import('../../src/harness/reports/matrix.js')
     expect(loadAdapterConfig(join(import.meta.dirname, '..', '..', 'adapters', 'adapters.json')).map((e) => [e.name, e.command])).toEqual([
       ['reference', 'node dist/adapter/main.js'],
       ['pypitoken', 'adapters/pypitoken/.venv/bin/python adapters/pypitoken/adapter.py'],

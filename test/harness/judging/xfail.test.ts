@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { XfailEntry } from '../../src/generated/types.js'
-import { runConformance } from '../../src/harness/run.js'
-import { applyXfail, loadXfailFile, Xfails, XfailLoadError } from '../../src/harness/xfail.js'
-import { loadVectors } from '../../src/vectors/load.js'
-import { fake, FIXTURE_VECTORS, tempDir } from './helpers.js'
+import type { XfailEntry } from '../../../src/generated/types.js'
+import { runConformance } from '../../../src/harness/run.js'
+import { applyXfail, loadXfailFile, Xfails, XfailLoadError } from '../../../src/harness/judging/xfail.js'
+import { loadVectors } from '../../../src/vectors/load.js'
+import { fake, FIXTURE_VECTORS, tempDir } from '../helpers.js'
 
 const entry = (id: string): XfailEntry => ({ id, reason: `known: ${id}`, spec: ['VERIFY-1'] })
 

@@ -4,12 +4,12 @@
  * original caveats unchanged; exactly the expected caveats appended (compared as JSON values);
  * and a signature chain that verifies with the vector's key (which the adapter never sees).
  */
-import { decodeUtf8, fromHex } from '../bytes.js'
-import type { RestrictVector } from '../generated/types.js'
-import { parseStrictJson } from '../json/parse.js'
-import { computeSignature } from '../macaroon/signature.js'
-import type { Caveat, Macaroon } from '../macaroon/types.js'
-import { parseToken } from '../token/parse.js'
+import { decodeUtf8, fromHex } from '../../bytes.js'
+import type { RestrictVector } from '../../generated/types.js'
+import { parseStrictJson } from '../../json/parse.js'
+import { computeSignature } from '../../macaroon/signature.js'
+import type { Caveat, Macaroon } from '../../macaroon/types.js'
+import { parseToken } from '../../token/parse.js'
 import { brief, firstDifference } from './json-values.js'
 import { fail, judgeRejection, PASS, unexpectedRejection, type Judgement } from './judgement.js'
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { handle } from '../../src/adapter/handle.js'
-import type { InspectedToken, MintVector, Vector, VerifyVector } from '../../src/generated/types.js'
-import { judge } from '../../src/harness/judge.js'
-import { mint } from '../../src/index.js'
-import { ctx, IDENTIFIER, KEY, KEY_HEX, LOCATION, token } from './fixtures/build-vectors.js'
+import { handle } from '../../../src/adapter/handle.js'
+import type { InspectedToken, MintVector, Vector, VerifyVector } from '../../../src/generated/types.js'
+import { judge } from '../../../src/harness/judging/judge.js'
+import { mint } from '../../../src/index.js'
+import { ctx, IDENTIFIER, KEY, KEY_HEX, LOCATION, token } from '../fixtures/build-vectors.js'
 
 const base = { description: 'd', spec: ['VERIFY-1'] as [string], flags: [] as string[] }
 const T = token(['[1,["sampleproject"]]'])

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { ConformanceResults } from '../generated/types.js'
-import { OUTCOMES, type Outcome } from './outcomes.js'
+import type { ConformanceResults } from '../../generated/types.js'
+import { OUTCOMES, type Outcome } from '../judging/outcomes.js'
 import { alignColumns, countsByFile, zeroCounts, type Counts } from './summary.js'
 
 /** One adapter of adapters.json. */

@@ -5,8 +5,8 @@
  * anyway is XPASS (a failure), and an entry that matches no loaded vector is stale (a failure).
  */
 import { readFileSync } from 'node:fs'
-import { validateRef } from '../caveats/schema-validator.js'
-import type { VectorResult, XfailEntry, XfailFile } from '../generated/types.js'
+import { validateRef } from '../../caveats/schema-validator.js'
+import type { VectorResult, XfailEntry, XfailFile } from '../../generated/types.js'
 import type { Judgement } from './judgement.js'
 import { wildcard } from './wildcard.js'
 

@@ -3,8 +3,8 @@
  * SKIP (the adapter says unsupported) or ERROR (an adapter fault, or a response that does not
  * follow the protocol). Pure: no I/O, no state. Xfail is applied afterwards by the caller.
  */
-import { validateRef } from '../caveats/schema-validator.js'
-import type { InspectVector, MintVector, VerifyVector, Vector } from '../generated/types.js'
+import { validateRef } from '../../caveats/schema-validator.js'
+import type { InspectVector, MintVector, VerifyVector, Vector } from '../../generated/types.js'
 import { judgeRestrict } from './judge-restrict.js'
 import { brief, describeStringDifference, firstDifference, valueAt } from './json-values.js'
 import { error, fail, judgeRejection, PASS, unexpectedRejection, type Judgement } from './judgement.js'

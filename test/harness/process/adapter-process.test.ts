@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { ConformanceResults } from '../../src/generated/types.js'
-import { AdapterProcess, AdapterStartError } from '../../src/harness/adapter-process.js'
-import { runConformance, type RunOptions } from '../../src/harness/run.js'
-import { loadVectors } from '../../src/vectors/load.js'
-import { CRASH_NOW, fake, FIXTURE_VECTORS, HANG_NOW, procSuite } from './helpers.js'
+import type { ConformanceResults } from '../../../src/generated/types.js'
+import { AdapterProcess, AdapterStartError } from '../../../src/harness/process/adapter-process.js'
+import { runConformance, type RunOptions } from '../../../src/harness/run.js'
+import { loadVectors } from '../../../src/vectors/load.js'
+import { CRASH_NOW, fake, FIXTURE_VECTORS, HANG_NOW, procSuite } from '../helpers.js'
 
 /** Runs and also collects the pids the fake adapters report on stderr. */
 async function run(options: Partial<RunOptions> & Pick<RunOptions, 'adapter' | 'suite'>): Promise<{ r: ConformanceResults; pids: number[]; stderr: string[] }> {

@@ -14,8 +14,8 @@
  * with several requests outstanding, the oldest is not necessarily the culprit: they are re-sent
  * one at a time (lock-step), where the failure, if it recurs, has exactly one suspect.
  */
-import { validateRef } from '../caveats/schema-validator.js'
-import type { HelloResponse } from '../generated/types.js'
+import { validateRef } from '../../caveats/schema-validator.js'
+import type { HelloResponse } from '../../generated/types.js'
 import { Child, describeEnd, type ChildEnd } from './child.js'
 import { InFlight, type Answer } from './in-flight.js'
 import { ProtocolWarnings } from './protocol-warnings.js'

@@ -1,6 +1,6 @@
 /** @module The Markdown report: summary, a per-file table, and every vector that did not pass, with its message. */
-import type { ConformanceResults, VectorResult } from '../generated/types.js'
-import { OUTCOMES, runFailed } from './outcomes.js'
+import type { ConformanceResults, VectorResult } from '../../generated/types.js'
+import { OUTCOMES, runFailed } from '../judging/outcomes.js'
 import { countsByFile, summaryLine } from './summary.js'
 
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')

@@ -1,6 +1,6 @@
 /** @module The HTML report: one self-contained page (inline style, no scripts, no external assets). */
-import type { ConformanceResults } from '../generated/types.js'
-import { OUTCOMES, runFailed, type Outcome } from './outcomes.js'
+import type { ConformanceResults } from '../../generated/types.js'
+import { OUTCOMES, runFailed, type Outcome } from '../judging/outcomes.js'
 import { messageOf } from './report-md.js'
 import { countsByFile, summaryLine } from './summary.js'
 

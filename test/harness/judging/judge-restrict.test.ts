@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { RestrictVector } from '../../src/generated/types.js'
-import { judge } from '../../src/harness/judge.js'
-import { requestOf } from '../../src/harness/run.js'
-import { dumpToken, mint, parseToken, restrict } from '../../src/index.js'
-import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from './fixtures/build-vectors.js'
+import type { RestrictVector } from '../../../src/generated/types.js'
+import { judge } from '../../../src/harness/judging/judge.js'
+import { requestOf } from '../../../src/harness/run.js'
+import { dumpToken, mint, parseToken, restrict } from '../../../src/index.js'
+import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from '../fixtures/build-vectors.js'
 
 const ORIGINAL = '[1,["sampleproject"]]'
 const base = mint({ key: KEY, identifier: IDENTIFIER, location: LOCATION, caveats: [ORIGINAL] })

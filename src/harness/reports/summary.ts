@@ -1,6 +1,6 @@
 /** @module Outcome counts per vector file, and the plain-text table printed after a run. */
-import type { ConformanceResults, VectorResult } from '../generated/types.js'
-import { OUTCOMES, type Outcome } from './outcomes.js'
+import type { ConformanceResults, VectorResult } from '../../generated/types.js'
+import { OUTCOMES, type Outcome } from '../judging/outcomes.js'
 
 export type Counts = Record<Outcome, number>
 
