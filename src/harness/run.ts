@@ -11,6 +11,7 @@ import { summarize } from './judging/outcomes.js'
 import { wildcard } from './judging/wildcard.js'
 import { applyXfail, NO_XFAILS, type Xfails } from './judging/xfail.js'
 import { AdapterProcess, AdapterStartError, type Answer } from './process/adapter-process.js'
+import type { Clock } from './process/clock.js'
 
 export { runFailed } from './judging/outcomes.js'
 
@@ -23,6 +24,10 @@ export interface RunOptions {
   readonly filter?: readonly string[]
   /** Per-request timeout in ms, from when a request becomes the oldest outstanding one. Default 10 000. */
   readonly timeoutMs?: number
+  /** How long starting the adapter and answering hello may take, in ms (also after a restart). Default 30 000. */
+  readonly startTimeoutMs?: number
+  /** The clock timeouts are measured with (tests move one by hand). Default: the real one. */
+  readonly clock?: Clock
   readonly window?: number
   readonly maxRestarts?: number
   /** How long to wait for the adapter to exit at the end before killing it (ms). Default 2000. */
@@ -66,7 +71,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   try {
     adapter = await AdapterProcess.start({
       command: options.adapter,
-      ...pick(options, ['timeoutMs', 'window', 'maxRestarts', 'graceMs', 'cwd', 'env', 'onStderr']),
+      ...pick(options, ['timeoutMs', 'startTimeoutMs', 'clock', 'window', 'maxRestarts', 'graceMs', 'cwd', 'env', 'onStderr']),
     })
   } catch (err) {
     if (!(err instanceof AdapterStartError)) throw err

@@ -11,7 +11,7 @@ import { runConformance } from '../../src/harness/run.js'
 import { mint } from '../../src/index.js'
 import { loadVectors } from '../../src/vectors/load.js'
 import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from '../harness/fixtures/build-vectors.js'
-import { fake, REFERENCE, ROOT, tempDir } from '../harness/helpers.js'
+import { fake, REFERENCE, ROOT, SLOW, tempDir } from '../harness/helpers.js'
 
 describe('differential fuzzing', () => {
   it('finds, shrinks and writes down a planted disagreement (an adapter that says valid to everything)', async () => {
@@ -44,13 +44,13 @@ describe('differential fuzzing', () => {
     const suite = loadVectors(out)
     expect((await runConformance({ adapter: REFERENCE, suite, cwd: ROOT, onStderr: () => {} })).summary.PASS).toBe(files.length)
     expect((await runConformance({ adapter: fake('always-valid'), suite, onStderr: () => {} })).summary.FAIL).toBe(files.length)
-  }, 60000)
+  }, SLOW.timeout)
 
   it('finds nothing when both adapters are the reference', async () => {
     const report = await fuzz({ adapters: [REFERENCE, REFERENCE], runs: 200, seed: 1, outDir: null, cwd: ROOT, onStderr: () => {} })
     expect(report.runs).toBe(200)
     expect(report.disagreements).toEqual([])
-  }, 60000)
+  }, SLOW.timeout)
 })
 
 describe('fuzz inputs', () => {

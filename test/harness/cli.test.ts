@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Io } from '../../src/cli/io.js'
 import { run } from '../../src/cli/run.js'
 import type { XfailEntry } from '../../src/generated/types.js'
-import { fake, FIXTURE_VECTORS, REFERENCE, tempDir } from './helpers.js'
+import { fake, FIXTURE_VECTORS, REFERENCE, SLOW, tempDir } from './helpers.js'
 
 async function cli(argv: string[], env: Record<string, string> = {}) {
   let stdout = ''
@@ -24,7 +24,7 @@ function xfailFile(ids: string[]): string {
   return path
 }
 
-describe('pypi-token conformance run', () => {
+describe('pypi-token conformance run', SLOW, () => {
   it('exits 0 when every vector passes, prints the per-file table and writes every report', async () => {
     const out = tempDir()
     const r = await conformance('run', '--adapter', REFERENCE, '--vectors', FIXTURE_VECTORS, '--out', out)
@@ -71,7 +71,7 @@ describe('pypi-token conformance run', () => {
   })
 })
 
-describe('usage errors: exit 2 with one line on stderr', () => {
+describe('usage errors: exit 2 with one line on stderr', SLOW, () => {
   const dir = tempDir()
   writeFileSync(join(dir, 'bad.json'), '{"schema": "vector-file.schema.json"}')
   writeFileSync(join(dir, 'xfail.json'), '{"schema": "xfail-file.schema.json", "entries": []}')
@@ -106,7 +106,7 @@ describe('usage errors: exit 2 with one line on stderr', () => {
   })
 })
 
-describe('pypi-token conformance matrix', () => {
+describe('pypi-token conformance matrix', SLOW, () => {
   function config(entries: object[]): string {
     const path = join(tempDir(), 'adapters.json')
     writeFileSync(path, JSON.stringify({ adapters: entries }))

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Vector, VectorFile, VerifyVector } from '../../src/generated/types.js'
+import type { Clock } from '../../src/harness/process/clock.js'
 import { suiteOf, type VectorSuite } from '../../src/vectors/load.js'
 import { ctx, KEY_HEX, token } from './fixtures/build-vectors.js'
 
@@ -17,6 +18,41 @@ export const fake = (mode: string) => `node ${join(FIXTURES, 'fake-adapter.mjs')
 
 export const CRASH_NOW = 1700000666
 export const HANG_NOW = 1700000999
+
+/**
+ * The time limit of a test that starts processes: far beyond what a loaded machine needs, so that
+ * it only catches a harness that never finishes. No outcome in these tests depends on it.
+ */
+export const SLOW = { timeout: 120_000 }
+
+/** A clock that stands still until the test moves it: no request or start-up ever times out by itself. */
+export class ManualClock implements Clock {
+  private time = 0
+  private readonly timers = new Set<{ at: number; fn: () => void }>()
+
+  now(): number {
+    return this.time
+  }
+
+  after(ms: number, fn: () => void): () => void {
+    const timer = { at: this.time + ms, fn }
+    this.timers.add(timer)
+    return () => void this.timers.delete(timer)
+  }
+
+  /** Moves time forward and runs every timer that has come due, earliest first. */
+  advance(ms: number): void {
+    this.time += ms
+    const due = [...this.timers].filter((t) => t.at <= this.time).sort((a, b) => a.at - b.at)
+    for (const t of due) if (this.timers.delete(t)) t.fn()
+  }
+}
+
+/** Polls `test` until it holds; gives up after `ms` (a generous limit: only a broken harness reaches it). */
+export async function eventually(test: () => boolean, ms = 30_000): Promise<boolean> {
+  for (const end = performance.now() + ms; !test() && performance.now() < end; ) await new Promise((r) => setTimeout(r, 20))
+  return test()
+}
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'harness-test-'))

@@ -5,7 +5,7 @@ import type { XfailEntry } from '../../../src/generated/types.js'
 import { runConformance } from '../../../src/harness/run.js'
 import { applyXfail, loadXfailFile, Xfails, XfailLoadError } from '../../../src/harness/judging/xfail.js'
 import { loadVectors } from '../../../src/vectors/load.js'
-import { fake, FIXTURE_VECTORS, tempDir } from '../helpers.js'
+import { fake, FIXTURE_VECTORS, SLOW, tempDir } from '../helpers.js'
 
 const entry = (id: string): XfailEntry => ({ id, reason: `known: ${id}`, spec: ['VERIFY-1'] })
 
@@ -43,7 +43,7 @@ describe('xfail entries (VEC-6)', () => {
   })
 })
 
-describe('xfail in a run (VEC-6)', () => {
+describe('xfail in a run (VEC-6)', SLOW, () => {
   const suite = loadVectors(FIXTURE_VECTORS)
   // fake ok: verify is always valid; inspect, mint and restrict are not supported
   const run = (entries: XfailEntry[], filter?: string[]) => runConformance({ adapter: fake('ok'), suite, xfails: new Xfails(entries), onStderr: () => {}, ...(filter === undefined ? {} : { filter }) })

@@ -10,7 +10,7 @@ import { runConformance } from '../../../src/harness/run.js'
 import { fileTable } from '../../../src/harness/reports/summary.js'
 import { Xfails } from '../../../src/harness/judging/xfail.js'
 import { loadVectors } from '../../../src/vectors/load.js'
-import { fake, FIXTURE_VECTORS, REFERENCE, ROOT, tempDir } from '../helpers.js'
+import { fake, FIXTURE_VECTORS, REFERENCE, ROOT, SLOW, tempDir } from '../helpers.js'
 
 const suite = loadVectors(FIXTURE_VECTORS)
 let reference: ConformanceResults
@@ -24,7 +24,7 @@ beforeAll(async () => {
     { id: 'gone::*', reason: 'stale', spec: ['SIG-1'] },
   ])
   faulty = await runConformance({ adapter: fake('junk'), suite, xfails, onStderr: () => {} })
-}, 20000)
+}, SLOW.timeout)
 
 describe('results', () => {
   it('the reference implementation passes every fixture vector', () => {
