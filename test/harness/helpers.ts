@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Vector, VectorFile, VerifyVector } from '../../src/generated/types.js'
 import type { Clock } from '../../src/harness/process/clock.js'
 import { suiteOf, type VectorSuite } from '../../src/vectors/load.js'
-import { ctx, KEY_HEX, token } from './fixtures/build-vectors.js'
+import { ctx, KEY_HEX, PROJECT, token } from './fixtures/build-vectors.js'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 export const FIXTURES = join(import.meta.dirname, 'fixtures')
@@ -15,6 +15,8 @@ export const FIXTURE_VECTORS = join(FIXTURES, 'vectors')
 export const REFERENCE = `node --import tsx ${join(ROOT, 'src', 'adapter', 'main.ts')}`
 /** A deliberately misbehaving adapter (see fixtures/fake-adapter.mjs for the modes). */
 export const fake = (mode: string) => `node ${join(FIXTURES, 'fake-adapter.mjs')} ${mode}`
+/** The reference adapter with one deviation (see fixtures/reference-variant.ts for the modes). */
+export const variant = (mode: 'other-reasons' | 'no-failures' | 'reversed-failures') => `node --import tsx ${join(FIXTURES, 'reference-variant.ts')} ${mode}`
 
 export const CRASH_NOW = 1700000666
 export const HANG_NOW = 1700000999
@@ -83,4 +85,18 @@ const TOKEN = token(['[1,["sampleproject"]]'])
 /** `n` valid verify vectors; `special` puts other `now` values at given indexes. */
 export function procSuite(n: number, special: Record<number, number> = {}): VectorSuite {
   return suiteOf([{ file: 'proc.json', data: vectorFile('proc', Array.from({ length: n }, (_, i) => validAt(i, special[i])) as Vector[]) }])
+}
+
+/** One verify vector in which two caveats fail (a project list, and a float tag that wins), with the failures a verifier must report. */
+export function twoFailuresSuite(): VectorSuite {
+  const vector: VerifyVector = {
+    id: 'levels::two-failures',
+    description: 'two failing caveats',
+    spec: ['VERIFY-5'],
+    flags: [],
+    op: 'verify',
+    input: { token: token(['[1,["other"]]', '[1.0,["sampleproject"]]']), key: KEY_HEX, context: ctx({ project: PROJECT }) },
+    expected: { result: 'invalid', reason: 'CAVEAT_MALFORMED', failures: [{ index: 0, reason: 'CAVEAT_NOT_SATISFIED' }, { index: 1, reason: 'CAVEAT_MALFORMED' }] },
+  }
+  return suiteOf([{ file: 'levels.json', data: vectorFile('levels', [vector]) }])
 }

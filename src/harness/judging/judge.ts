@@ -1,15 +1,17 @@
 /**
- * @module Judging one adapter response against one vector: PASS, FAIL (with "expected X, got Y"),
- * SKIP (the adapter says unsupported) or ERROR (an adapter fault, or a response that does not
- * follow the protocol). Pure: no I/O, no state. Xfail is applied afterwards by the caller.
+ * @module Judging one adapter response against one vector, at the verdict and the reason level
+ * (VEC-7): PASS, FAIL (with "expected X, got Y"), SKIP (the adapter says unsupported) or ERROR
+ * (an adapter fault, or a response that does not follow the protocol; the same at both levels).
+ * Pure: no I/O, no state. Xfail is applied afterwards by the caller.
  */
 import { validateRef } from '../../caveats/schema-validator.js'
-import type { InspectVector, MintVector, VerifyVector, Vector } from '../../generated/types.js'
+import type { InspectVector, MintVector, Vector } from '../../generated/types.js'
 import { judgeRestrict } from './judge-restrict.js'
+import { judgeVerify } from './judge-verify.js'
 import { brief, describeStringDifference, firstDifference, valueAt } from './json-values.js'
-import { error, fail, judgeRejection, PASS, unexpectedRejection, type Judgement } from './judgement.js'
+import { both, error, fail, judgeRejection, PASS, unexpectedRejection, type Graded, type Judgement } from './judgement.js'
 
-export type { Judgement, Verdict } from './judgement.js'
+export type { Graded, Judgement } from './judgement.js'
 
 type Json = Record<string, unknown>
 
@@ -17,10 +19,10 @@ type Json = Record<string, unknown>
 export const RESPONSE_DEFINITION = { verify: 'VerifyResponse', inspect: 'InspectResponse', mint: 'TokenResponse', restrict: 'TokenResponse' } as const
 const RESPONSE_REF = Object.fromEntries(Object.entries(RESPONSE_DEFINITION).map(([op, d]) => [op, `adapter/response.schema.json#/definitions/${d}`])) as Record<Vector['op'], string>
 
-/** Judges `response` (a parsed response line) as the answer to `vector`. */
-export function judge(vector: Vector, response: unknown): Judgement {
+/** Judges `response` (a parsed response line) as the answer to `vector`, at both levels. */
+export function judge(vector: Vector, response: unknown): Graded {
   const shape = checkShape(vector.op, response)
-  if (shape !== null) return shape
+  if (shape !== null) return both(shape)
   const r = response as Json
   switch (vector.op) {
     case 'verify':
@@ -52,37 +54,20 @@ export function checkShape(op: Vector['op'], response: unknown): Judgement | nul
   return null
 }
 
-function judgeVerify(vector: VerifyVector, r: Json): Judgement {
-  const valid = r.valid as boolean
-  const reason = r.reason as string | null
-  if (valid && reason !== null) return error(`the response says valid but gives reason ${reason}`)
-  if (!valid && reason === null) return error('the response says invalid but gives no reason')
+function judgeInspect(vector: InspectVector, r: Json): Graded {
   const e = vector.expected
-  switch (e.result) {
-    case 'valid':
-      return valid ? PASS : fail(`expected valid, got invalid (${reason})`)
-    case 'invalid':
-      if (valid) return fail(`expected invalid (${e.reason}), got valid`)
-      return reason === e.reason ? PASS : fail(`expected invalid (${e.reason}), got invalid (${reason}): wrong reason`)
-    case 'acceptable':
-      return valid || reason === e.reason ? PASS : fail(`expected valid or invalid (${e.reason}), got invalid (${reason}): wrong reason`)
-  }
-}
-
-function judgeInspect(vector: InspectVector, r: Json): Judgement {
-  const e = vector.expected
-  if (e.result === 'invalid') return judgeRejection(e.reason, r)
-  if (r.error !== undefined) return unexpectedRejection('a parsed token', r)
+  if (e.result === 'invalid') return judgeRejection(e, r)
+  if (r.error !== undefined) return both(unexpectedRejection('a parsed token', r))
   const path = firstDifference(e.token, r.token)
-  if (path === null) return PASS
+  if (path === null) return both(PASS)
   const where = path === '' ? 'token' : `token${path}`
-  return fail(`${where}: expected ${brief(valueAt(e.token, path), 60)}, got ${brief(valueAt(r.token, path), 60)}`)
+  return both(fail(`${where}: expected ${brief(valueAt(e.token, path), 60)}, got ${brief(valueAt(r.token, path), 60)}`))
 }
 
-function judgeMint(vector: MintVector, r: Json): Judgement {
+function judgeMint(vector: MintVector, r: Json): Graded {
   const e = vector.expected
-  if (e.result === 'invalid') return judgeRejection(e.reason, r)
-  if (r.error !== undefined) return unexpectedRejection('a token', r)
+  if (e.result === 'invalid') return judgeRejection(e, r)
+  if (r.error !== undefined) return both(unexpectedRejection('a token', r))
   const token = r.token as string
-  return token === e.token ? PASS : fail(`token: ${describeStringDifference(e.token, token)}`)
+  return both(token === e.token ? PASS : fail(`token: ${describeStringDifference(e.token, token)}`))
 }

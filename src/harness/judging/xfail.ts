@@ -3,11 +3,16 @@
  * id is a vector id or a pattern where `*` matches any run of characters. Strict, as in
  * sigstore-conformance and tuf-conformance: a deviating vector becomes XFAIL, one that passes
  * anyway is XPASS (a failure), and an entry that matches no loaded vector is stale (a failure).
+ *
+ * An entry's `level` says where the deviation is (VEC-6, VEC-7): `verdict` (the default) makes
+ * the vector XFAIL at both levels; `reason` says the verdict is right and only the reason code or
+ * failure list differs, so the vector must PASS at the verdict level and is XFAIL at the reason
+ * level. A reason entry on a vector whose verdict is wrong understated it: the vector stays FAIL.
  */
 import { readFileSync } from 'node:fs'
 import { validateRef } from '../../caveats/schema-validator.js'
 import type { VectorResult, XfailEntry, XfailFile } from '../../generated/types.js'
-import type { Judgement } from './judgement.js'
+import type { Graded, Judgement } from './judgement.js'
 import { wildcard } from './wildcard.js'
 
 /** An xfail file that cannot be used; the message names the file and the problem. */
@@ -52,15 +57,32 @@ export class Xfails {
 /** No known deviations. */
 export const NO_XFAILS = new Xfails([])
 
-type Final = Pick<VectorResult, 'outcome'> & { message?: string; xfail?: string }
+/** One level's outcome after xfail, with its message. */
+export type Final = Pick<VectorResult, 'outcome'> & { message?: string }
+
+const plain = (j: Judgement): Final => (j.message === undefined ? { outcome: j.outcome } : { outcome: j.outcome, message: j.message })
+
+/** FAIL or ERROR → XFAIL (message kept), PASS → XPASS, SKIP unchanged. */
+function expectFailure(j: Judgement, passMessage: string): Final {
+  if (j.outcome === 'SKIP') return plain(j)
+  if (j.outcome === 'PASS') return { outcome: 'XPASS', message: passMessage }
+  return { ...plain(j), outcome: 'XFAIL' }
+}
 
 /**
- * Applies an xfail entry to a judgement: FAIL or ERROR → XFAIL (message kept), PASS → XPASS.
- * SKIP (and anything without an entry) is unchanged.
+ * Applies an xfail entry to a response judged at both levels (see the module doc); without an
+ * entry both levels are unchanged.
  */
-export function applyXfail(j: Judgement, entry: XfailEntry | undefined): Final {
-  const base: Final = j.message === undefined ? { outcome: j.outcome } : { outcome: j.outcome, message: j.message }
-  if (entry === undefined || j.outcome === 'SKIP') return entry === undefined ? base : { ...base, xfail: entry.reason }
-  if (j.outcome === 'PASS') return { outcome: 'XPASS', message: `passed, but an xfail entry (${entry.id}) expects it to fail: ${entry.reason}`, xfail: entry.reason }
-  return { ...base, outcome: 'XFAIL', xfail: entry.reason }
+export function applyXfail(g: Pick<Graded, 'verdict' | 'reason'>, entry: XfailEntry | undefined): { verdict: Final; reason: Final } {
+  if (entry === undefined) return { verdict: plain(g.verdict), reason: plain(g.reason) }
+  const xpass = `passed, but an xfail entry (${entry.id}) expects it to fail: ${entry.reason}`
+  if ((entry.level ?? 'verdict') === 'verdict') {
+    const onlyReason = g.verdict.outcome === 'PASS' && g.reason.outcome !== 'PASS'
+    const verdictXpass = onlyReason ? `the verdict is right, but the xfail entry (${entry.id}) is at the verdict level: if only the reason differs, give it "level": "reason"` : xpass
+    return { verdict: expectFailure(g.verdict, verdictXpass), reason: expectFailure(g.reason, xpass) }
+  }
+  if (g.verdict.outcome === 'PASS') return { verdict: plain(g.verdict), reason: expectFailure(g.reason, xpass) }
+  if (g.verdict.outcome === 'SKIP') return { verdict: plain(g.verdict), reason: plain(g.reason) }
+  const understated = { ...plain(g.verdict), message: `${g.verdict.message ?? ''} (the xfail entry ${entry.id} says only the reason differs)` }
+  return { verdict: understated, reason: understated }
 }

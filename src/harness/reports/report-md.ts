@@ -1,7 +1,10 @@
-/** @module The Markdown report: summary, a per-file table, and every vector that did not pass, with its message. */
+/**
+ * @module The Markdown report: whether the run passed and why not, the counts at both levels
+ * (VEC-7), a per-file table, and every vector that did not pass, with its message.
+ */
 import type { ConformanceResults, VectorResult } from '../../generated/types.js'
-import { OUTCOMES, runFailed } from '../judging/outcomes.js'
-import { countsByFile, summaryLine } from './summary.js'
+import { OUTCOMES } from '../judging/outcomes.js'
+import { countsByFile, LEVELS, summaryLine, uncheckedFailuresNote } from './summary.js'
 
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``)
@@ -9,35 +12,43 @@ const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${
 /** Renders results as a Markdown document. */
 export function markdownReport(r: ConformanceResults): string {
   const out: string[] = []
+  const section = (title: string, note: string, items: readonly string[]) => {
+    if (items.length > 0) out.push(`## ${title}`, '', note, '', ...items, '')
+  }
   out.push(`# Conformance results: ${r.implementation.name} ${r.implementation.version}`, '')
-  out.push(`Adapter ${code(r.adapter)}, suite ${r.suite_version}, ${(r.duration_ms / 1000).toFixed(1)} s, ${r.restarts} restart${r.restarts === 1 ? '' : 's'}.`, '')
-  out.push(`**${runFailed(r) ? 'FAILED' : 'PASSED'}**: ${summaryLine(r.summary)}${r.stale_xfails.length > 0 ? `, ${r.stale_xfails.length} stale xfail entries` : ''}.`, '')
-  out.push(`| ${OUTCOMES.join(' | ')} |`, `|${OUTCOMES.map(() => '---:|').join('')}`, `| ${OUTCOMES.map((o) => r.summary[o]).join(' | ')} |`, '')
-  if (r.stale_xfails.length > 0) {
-    out.push('## Stale xfail entries', '', 'These entries match no vector; remove them (a stale entry fails the run).', '')
-    for (const id of r.stale_xfails) out.push(`- ${code(id)}`)
-    out.push('')
+  out.push(`Adapter ${code(r.adapter)} (ops: ${r.ops.length === 0 ? 'none' : r.ops.join(', ')}), suite ${r.suite_version}, ${(r.duration_ms / 1000).toFixed(1)} s, ${r.restarts} restart${r.restarts === 1 ? '' : 's'}.`, '')
+  out.push(`**${r.passed ? 'PASSED' : 'FAILED'}**`, '')
+  for (const level of LEVELS) out.push(`- ${level.name} level: ${summaryLine(level.summary(r))}`)
+  for (const p of r.problems) out.push(`- not passed: ${cell(p)}`)
+  out.push('', `| level | ${OUTCOMES.join(' | ')} |`, `|---|${OUTCOMES.map(() => '---:|').join('')}`)
+  for (const level of LEVELS) out.push(`| ${level.name} | ${OUTCOMES.map((o) => level.summary(r)[o]).join(' | ')} |`)
+  out.push('')
+  section('Stale xfail entries', 'These entries match no vector; remove them (a stale entry fails the run).', r.stale_xfails.map((id) => `- ${code(id)}`))
+  section('Protocol warnings', 'Faults attributed to no vector (they do not fail the run).', (r.protocol_warnings ?? []).map((w) => `- ${w.replace(/\r?\n/g, ' ')}`))
+  const unchecked = uncheckedFailuresNote(r.results)
+  if (unchecked !== null) out.push('## Failure lists not checked', '', `${unchecked}.`, '')
+  out.push('## By file', '', `| file | level | ${OUTCOMES.join(' | ')} |`, `|---|---|${OUTCOMES.map(() => '---:|').join('')}`)
+  const [verdict, reason] = LEVELS.map((l) => countsByFile(r.results, l.of))
+  for (const [file, c] of verdict ?? []) {
+    out.push(`| ${code(file)} | verdict | ${OUTCOMES.map((o) => (c[o] === 0 ? '' : String(c[o]))).join(' | ')} |`)
+    const rc = reason?.get(file) ?? c
+    out.push(`|  | reason | ${OUTCOMES.map((o) => (rc[o] === 0 ? '' : String(rc[o]))).join(' | ')} |`)
   }
-  if ((r.protocol_warnings ?? []).length > 0) {
-    out.push('## Protocol warnings', '', 'Faults attributed to no vector (they do not fail the run).', '')
-    for (const w of r.protocol_warnings ?? []) out.push(`- ${w.replace(/\r?\n/g, ' ')}`)
-    out.push('')
-  }
-  out.push('## By file', '', `| file | ${OUTCOMES.join(' | ')} |`, `|---|${OUTCOMES.map(() => '---:|').join('')}`)
-  for (const [file, c] of countsByFile(r.results)) out.push(`| ${code(file)} | ${OUTCOMES.map((o) => (c[o] === 0 ? '' : String(c[o]))).join(' | ')} |`)
   out.push('')
   const notPassing = r.results.filter((x) => x.outcome !== 'PASS')
   out.push('## Not passing', '')
-  if (notPassing.length === 0) out.push('Every vector passed.')
+  if (notPassing.length === 0) out.push('Every vector passed at both levels.')
   else {
-    out.push('| vector | file | outcome | message |', '|---|---|---|---|')
-    for (const x of notPassing) out.push(`| ${code(x.id)} | ${code(x.file)} | ${x.outcome} | ${cell(messageOf(x))} |`)
+    out.push('| vector | file | verdict | reason | message |', '|---|---|---|---|---|')
+    for (const x of notPassing) out.push(`| ${code(x.id)} | ${code(x.file)} | ${x.verdict} | ${x.outcome} | ${cell(messageOf(x))} |`)
   }
   return out.join('\n') + '\n'
 }
 
-/** The message of a result, with the xfail reason when there is one. */
+/** The message of a result: the verdict's when it differs, then the reason level's, then the xfail reason. */
 export function messageOf(x: VectorResult): string {
-  const message = x.message ?? ''
-  return x.xfail === undefined || x.outcome === 'XPASS' ? message : `${message}${message === '' ? '' : ' '}(xfail: ${x.xfail})`
+  const parts = [x.verdict_message === undefined ? '' : `verdict: ${x.verdict_message}`, x.message ?? ''].filter((p) => p !== '')
+  const message = parts.join('; ')
+  const xpass = x.outcome === 'XPASS' || x.verdict === 'XPASS'
+  return x.xfail === undefined || xpass ? message : `${message}${message === '' ? '' : ' '}(xfail: ${x.xfail})`
 }
