@@ -5,7 +5,7 @@
  * the response lists its own (ADAPT-11), the same `(index, reason)` sequence.
  */
 import type { ReportedFailure, VerifyVector } from '../../generated/types.js'
-import { both, describeCodes, allowedCodes, error, fail, PASS, verdictRight, type Graded } from './judgement.js'
+import { allowedCodes, both, describeCodes, error, fail, PASS, verdictRight, type Graded } from './judgement.js'
 
 type Json = Record<string, unknown>
 
