@@ -1,40 +1,42 @@
-// Prints the one line CI reads, "N passed, N failed", from vitest's JSON report, and exits with
-// the test command's status. A failure before vitest reported (the type check) counts as one.
-// With a mutant gate report and its status as third and fourth arguments, each killed mutant also
-// counts as a pass and each other mutant (survived, no longer applying, broken) as a failure; a
-// failing unmutated baseline, or a gate that failed without a report, counts as one failure.
+// Prints the one line CI reads, "N passed, N failed", and exits 0 only when every step succeeded.
+// Arguments: triples <kind> <report file> <exit status>, kind `vitest` or `mutants`.
+// - vitest: each test counts once; a command that failed before vitest reported (the type check)
+//   counts as one failure.
+// - mutants: each killed mutant counts as a pass, each other mutant (survived, no longer applying,
+//   broken) as a failure; a failing unmutated baseline, or a gate that failed without a report,
+//   counts as one failure.
 import { existsSync, readFileSync } from 'node:fs'
 
-const [file, statusText, mutantsFile, mutantsStatusText] = process.argv.slice(2)
-const status = Number(statusText)
+const args = process.argv.slice(2)
 let passed = 0
 let failed = 0
-if (existsSync(file)) {
-  const report = JSON.parse(readFileSync(file, 'utf8'))
-  passed = report.numPassedTests
-  failed = report.numFailedTests
-}
-if (status !== 0 && failed === 0) failed = 1
-let ok = status === 0 && failed === 0
+let ok = true
 
-if (mutantsFile !== undefined) {
-  const mutantsStatus = Number(mutantsStatusText)
+function counts(kind, file) {
+  if (!existsSync(file)) return [0, 0]
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  if (kind === 'vitest') return [report.numPassedTests, report.numFailedTests]
   let killed = 0
-  let notKilled = 0
+  let notKilled = report.baseline.passed ? 0 : 1
+  for (const m of report.mutants) m.status === 'KILLED' ? killed++ : notKilled++
+  return [killed, notKilled]
+}
+
+for (let i = 0; i + 2 < args.length; i += 3) {
+  const [kind, file, statusText] = [args[i], args[i + 1], args[i + 2]]
+  const status = Number(statusText)
+  let good = 0
+  let bad = 0
   try {
-    if (existsSync(mutantsFile)) {
-      const gate = JSON.parse(readFileSync(mutantsFile, 'utf8'))
-      if (!gate.baseline.passed) notKilled++
-      for (const m of gate.mutants) m.status === 'KILLED' ? killed++ : notKilled++
-    }
+    ;[good, bad] = counts(kind, file)
   } catch (err) {
-    console.error(`summary: cannot read ${mutantsFile}: ${err}`)
-    notKilled++
+    console.error(`summary: cannot read ${file}: ${err}`)
+    bad = 1
   }
-  if (mutantsStatus !== 0 && notKilled === 0) notKilled = 1
-  passed += killed
-  failed += notKilled
-  ok = ok && mutantsStatus === 0 && notKilled === 0
+  if (status !== 0 && bad === 0) bad = 1
+  passed += good
+  failed += bad
+  if (status !== 0 || bad > 0) ok = false
 }
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(ok ? 0 : 1)

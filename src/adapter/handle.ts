@@ -33,7 +33,7 @@ export function badRequest(id: unknown, message: string): Json {
   return { id: typeof id === 'number' || typeof id === 'string' ? id : null, ok: false, error: { code: 'bad_request', message } }
 }
 
-/** Answers one parsed request line (ADAPT-2 … ADAPT-13). */
+/** Answers one parsed request line (ADAPT-2 … ADAPT-13); verify lists every failure (ADAPT-11, VERIFY-5). */
 export function handle(request: unknown): Json {
   const id = idOf(request)
   if (request === null || typeof request !== 'object' || Array.isArray(request)) return badRequest(id, 'a request must be a JSON object')
@@ -65,7 +65,8 @@ export function handle(request: unknown): Json {
     }
     case 'verify': {
       const result = verify(r.token, fromHex(String(r.key)), r.context as never)
-      return { id, ok: true, valid: result.valid, reason: result.reason, message: result.message }
+      const failures = result.failures.map(({ index, reason, message }) => ({ index, reason, message }))
+      return { id, ok: true, valid: result.valid, reason: result.reason, message: result.message, failures }
     }
     case 'mint': {
       const key = fromHex(String(r.key)) ?? new Uint8Array()

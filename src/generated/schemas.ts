@@ -1886,7 +1886,91 @@ export const resultsSchema = {
       "type": "string",
       "description": "The command that started the adapter."
     },
+    "ops": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "The operations the adapter lists in its hello (empty when it could not be started)."
+    },
+    "passed": {
+      "type": "boolean",
+      "description": "True when the run passes (VEC-8): the adapter started, its hello lists verify, at least one vector ran (was not SKIP), and at neither level is any vector FAIL, XPASS, ERROR or HANG, and no xfail entry is stale."
+    },
+    "problems": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Why the run did not pass, one line each (empty exactly when passed is true)."
+    },
     "summary": {
+      "$ref": "#/definitions/Summary"
+    },
+    "verdict_summary": {
+      "$ref": "#/definitions/Summary"
+    },
+    "duration_ms": {
+      "type": "number"
+    },
+    "restarts": {
+      "type": "integer",
+      "description": "How often the adapter was restarted after a crash or hang."
+    },
+    "stale_xfails": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Xfail entries that matched no vector (a failure)."
+    },
+    "protocol_warnings": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Protocol faults that belong to no vector (ADAPT-3, ADAPT-4): stray stdout lines, unknown ids, answers out of order. Reported, not failures."
+    },
+    "results": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/VectorResult"
+      }
+    }
+  },
+  "required": [
+    "schema",
+    "suite_version",
+    "implementation",
+    "adapter",
+    "ops",
+    "passed",
+    "problems",
+    "summary",
+    "verdict_summary",
+    "duration_ms",
+    "restarts",
+    "stale_xfails",
+    "results"
+  ],
+  "additionalProperties": false,
+  "definitions": {
+    "Outcome": {
+      "title": "Outcome",
+      "description": "What one vector amounted to in a run. A result's `outcome` is graded at the reason level (VEC-7: the verdict, and also the reason code and any reported failures), its `verdict` at the verdict level (valid or invalid, a rejection or not, the same parts, token or caveats).",
+      "enum": [
+        "PASS",
+        "FAIL",
+        "XFAIL",
+        "XPASS",
+        "SKIP",
+        "ERROR",
+        "HANG"
+      ]
+    },
+    "Summary": {
+      "title": "Summary",
+      "description": "How many vectors had each outcome: `summary` counts each result's `outcome` (the reason level, VEC-7), `verdict_summary` its `verdict` (the verdict level).",
       "type": "object",
       "properties": {
         "PASS": {
@@ -1922,47 +2006,6 @@ export const resultsSchema = {
       ],
       "additionalProperties": false
     },
-    "duration_ms": {
-      "type": "number"
-    },
-    "restarts": {
-      "type": "integer",
-      "description": "How often the adapter was restarted after a crash or hang."
-    },
-    "stale_xfails": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      },
-      "description": "Xfail entries that matched no vector (a failure)."
-    },
-    "protocol_warnings": {
-      "type": "array",
-      "items": {
-        "type": "string"
-      },
-      "description": "Protocol faults that belong to no vector (ADAPT-3, ADAPT-4): stray stdout lines, unknown ids, answers out of order. Reported, not failures."
-    },
-    "results": {
-      "type": "array",
-      "items": {
-        "$ref": "#/definitions/VectorResult"
-      }
-    }
-  },
-  "required": [
-    "schema",
-    "suite_version",
-    "implementation",
-    "adapter",
-    "summary",
-    "duration_ms",
-    "restarts",
-    "stale_xfails",
-    "results"
-  ],
-  "additionalProperties": false,
-  "definitions": {
     "VectorResult": {
       "title": "VectorResult",
       "type": "object",
@@ -1982,15 +2025,10 @@ export const resultsSchema = {
           ]
         },
         "outcome": {
-          "enum": [
-            "PASS",
-            "FAIL",
-            "XFAIL",
-            "XPASS",
-            "SKIP",
-            "ERROR",
-            "HANG"
-          ]
+          "$ref": "#/definitions/Outcome"
+        },
+        "verdict": {
+          "$ref": "#/definitions/Outcome"
         },
         "expected": {
           "type": "object"
@@ -2000,11 +2038,19 @@ export const resultsSchema = {
         },
         "message": {
           "type": "string",
-          "description": "Why the outcome is not PASS, for humans."
+          "description": "Why the outcome is not PASS, or what a PASS did not check, for humans."
+        },
+        "verdict_message": {
+          "type": "string",
+          "description": "Why the verdict is not PASS, when that differs from message."
         },
         "xfail": {
           "type": "string",
           "description": "The reason of the matching xfail entry."
+        },
+        "failures_checked": {
+          "type": "boolean",
+          "description": "Only for a vector that expects a list of failures (VERIFY-5): whether the response listed its failures, so that the list was compared (false: only the reason was)."
         }
       },
       "required": [
@@ -2012,6 +2058,7 @@ export const resultsSchema = {
         "file",
         "op",
         "outcome",
+        "verdict",
         "expected"
       ],
       "additionalProperties": false

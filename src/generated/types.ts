@@ -745,6 +745,14 @@ export interface XfailEntry {
 }
 
 /**
+ * What one vector amounted to in a run. A result's `outcome` is graded at the reason level (VEC-7: the verdict, and also the reason code and any reported failures), its `verdict` at the verdict level (valid or invalid, a rejection or not, the same parts, token or caveats).
+ *
+ * This interface was referenced by `ConformanceResults`'s JSON-Schema
+ * via the `definition` "Outcome".
+ */
+export type Outcome = "PASS" | "FAIL" | "XFAIL" | "XPASS" | "SKIP" | "ERROR" | "HANG";
+
+/**
  * What `pypi-token conformance run` writes: one entry per vector id (spec/vector-format.md#results).
  */
 export interface ConformanceResults {
@@ -758,15 +766,20 @@ export interface ConformanceResults {
    * The command that started the adapter.
    */
   adapter: string;
-  summary: {
-    PASS: number;
-    FAIL: number;
-    XFAIL: number;
-    XPASS: number;
-    SKIP: number;
-    ERROR: number;
-    HANG: number;
-  };
+  /**
+   * The operations the adapter lists in its hello (empty when it could not be started).
+   */
+  ops: string[];
+  /**
+   * True when the run passes (VEC-8): the adapter started, its hello lists verify, at least one vector ran (was not SKIP), and at neither level is any vector FAIL, XPASS, ERROR or HANG, and no xfail entry is stale.
+   */
+  passed: boolean;
+  /**
+   * Why the run did not pass, one line each (empty exactly when passed is true).
+   */
+  problems: string[];
+  summary: Summary;
+  verdict_summary: Summary;
   duration_ms: number;
   /**
    * How often the adapter was restarted after a crash or hang.
@@ -783,6 +796,21 @@ export interface ConformanceResults {
   results: VectorResult[];
 }
 /**
+ * How many vectors had each outcome: `summary` counts each result's `outcome` (the reason level, VEC-7), `verdict_summary` its `verdict` (the verdict level).
+ *
+ * This interface was referenced by `ConformanceResults`'s JSON-Schema
+ * via the `definition` "Summary".
+ */
+export interface Summary {
+  PASS: number;
+  FAIL: number;
+  XFAIL: number;
+  XPASS: number;
+  SKIP: number;
+  ERROR: number;
+  HANG: number;
+}
+/**
  * This interface was referenced by `ConformanceResults`'s JSON-Schema
  * via the `definition` "VectorResult".
  */
@@ -790,7 +818,8 @@ export interface VectorResult {
   id: string;
   file: string;
   op: "verify" | "inspect" | "mint" | "restrict";
-  outcome: "PASS" | "FAIL" | "XFAIL" | "XPASS" | "SKIP" | "ERROR" | "HANG";
+  outcome: Outcome;
+  verdict: Outcome;
   expected: {
     [k: string]: unknown;
   };
@@ -801,13 +830,21 @@ export interface VectorResult {
     [k: string]: unknown;
   };
   /**
-   * Why the outcome is not PASS, for humans.
+   * Why the outcome is not PASS, or what a PASS did not check, for humans.
    */
   message?: string;
+  /**
+   * Why the verdict is not PASS, when that differs from message.
+   */
+  verdict_message?: string;
   /**
    * The reason of the matching xfail entry.
    */
   xfail?: string;
+  /**
+   * Only for a vector that expects a list of failures (VERIFY-5): whether the response listed its failures, so that the list was compared (false: only the reason was).
+   */
+  failures_checked?: boolean;
 }
 
 /** The name of a caveat format, the same in its schema, spec page, module and vector file. */

@@ -1,19 +1,23 @@
 /**
- * @module runConformance: every selected vector through one adapter process, judged, xfails
- * applied, as a ConformanceResults object (results.schema.json). Every vector gets exactly one
- * outcome whatever the adapter does; an adapter that cannot start makes every vector ERROR.
+ * @module runConformance: every selected vector through one adapter process, judged at the
+ * verdict and the reason level (VEC-7), xfails applied, as a ConformanceResults object
+ * (results.schema.json) that says whether the run passed (VEC-8) and why not. Every vector gets
+ * exactly one outcome per level whatever the adapter does; an adapter that cannot start makes
+ * every vector ERROR.
  */
-import { validateRef } from '../caveats/schema-validator.js'
 import type { ConformanceResults, Vector, VectorResult } from '../generated/types.js'
 import type { LoadedVector, VectorSuite } from '../vectors/load.js'
 import { VERSION } from '../version.js'
-import { AdapterProcess, AdapterStartError, type Answer } from './adapter-process.js'
-import { judge, type Judgement } from './judge.js'
-import { OUTCOMES, type Outcome } from './outcomes.js'
+import { judge, type Graded } from './judging/judge.js'
+import { both, error, type Judgement } from './judging/judgement.js'
+import { summarize } from './judging/outcomes.js'
+import { runProblems } from './judging/run-problems.js'
+import { wildcard } from './judging/wildcard.js'
+import { applyXfail, NO_XFAILS, type Final, type Xfails } from './judging/xfail.js'
+import { AdapterProcess, AdapterStartError, type Answer } from './process/adapter-process.js'
+import type { Clock } from './process/clock.js'
 
-export { runFailed } from './outcomes.js'
-import { wildcard } from './wildcard.js'
-import { applyXfail, NO_XFAILS, type Xfails } from './xfail.js'
+export { runFailed } from './judging/run-problems.js'
 
 export interface RunOptions {
   /** The shell command that starts the adapter. */
@@ -24,6 +28,10 @@ export interface RunOptions {
   readonly filter?: readonly string[]
   /** Per-request timeout in ms, from when a request becomes the oldest outstanding one. Default 10 000. */
   readonly timeoutMs?: number
+  /** How long starting the adapter and answering hello may take, in ms (also after a restart). Default 30 000. */
+  readonly startTimeoutMs?: number
+  /** The clock timeouts are measured with (tests move one by hand). Default: the real one. */
+  readonly clock?: Clock
   readonly window?: number
   readonly maxRestarts?: number
   /** How long to wait for the adapter to exit at the end before killing it (ms). Default 2000. */
@@ -67,7 +75,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   try {
     adapter = await AdapterProcess.start({
       command: options.adapter,
-      ...pick(options, ['timeoutMs', 'window', 'maxRestarts', 'graceMs', 'cwd', 'env', 'onStderr']),
+      ...pick(options, ['timeoutMs', 'startTimeoutMs', 'clock', 'window', 'maxRestarts', 'graceMs', 'cwd', 'env', 'onStderr']),
     })
   } catch (err) {
     if (!(err instanceof AdapterStartError)) throw err
@@ -84,8 +92,8 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
     if (selected.length === 0) allDone()
     selected.forEach(({ vector, file }, i) => {
       const base = { id: vector.id, file, op: vector.op, expected: vector.expected as Record<string, unknown> }
-      if (adapter === null) return finish(i, { ...base, outcome: 'ERROR', message: `the adapter could not be started: ${startError}` })
-      if (!adapter.supports(vector.op)) return finish(i, { ...base, outcome: 'SKIP', message: `the adapter does not list ${vector.op} in its hello ops` })
+      if (adapter === null) return finish(i, resultOf(base, both(error(`the adapter could not be started: ${startError}`))))
+      if (!adapter.supports(vector.op)) return finish(i, resultOf(base, both({ outcome: 'SKIP', message: `the adapter does not list ${vector.op} in its hello ops` })))
       adapter.submit(JSON.stringify(requestOf(vector)), (answer) => finish(i, outcomeOf(vector, base, answer, xfails)))
     })
   })
@@ -93,51 +101,65 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const warnings = adapter?.warnings.lines() ?? []
   await adapter?.close()
   const filtered = options.filter !== undefined && options.filter.length > 0
-  const out: ConformanceResults = {
+  const facts = {
+    startError,
+    ops: adapter === null ? [] : [...(adapter.hello.ops as string[])],
+    summary: summarize(results.map((r) => r.outcome)),
+    verdict_summary: summarize(results.map((r) => r.verdict)),
+    stale_xfails: filtered ? [] : xfails.stale(options.suite.vectors.map((v) => v.vector.id)),
+  }
+  const problems = runProblems(facts)
+  return {
     schema: 'results.schema.json',
     suite_version: suiteVersion(options.suite),
     implementation: adapter?.hello.implementation ?? { name: 'unknown', version: 'unknown' },
     adapter: options.adapter,
-    summary: summarize(results),
+    ops: facts.ops,
+    passed: problems.length === 0,
+    problems,
+    summary: facts.summary,
+    verdict_summary: facts.verdict_summary,
     duration_ms: Math.round(performance.now() - started),
     restarts,
-    stale_xfails: filtered ? [] : xfails.stale(options.suite.vectors.map((v) => v.vector.id)),
-    protocol_warnings: startError === null ? warnings : [startError, ...warnings],
+    stale_xfails: facts.stale_xfails,
+    protocol_warnings: warnings,
     results,
   }
-  return out
 }
 
-function outcomeOf(vector: Vector, base: Omit<VectorResult, 'outcome'>, answer: Answer, xfails: Xfails): VectorResult {
+type Base = Pick<VectorResult, 'id' | 'file' | 'op' | 'expected'>
+
+function outcomeOf(vector: Vector, base: Base, answer: Answer, xfails: Xfails): VectorResult {
   const entry = xfails.match(vector.id)
-  if (answer.kind === 'hang') return { ...base, outcome: 'HANG', message: answer.message, ...(entry === undefined ? {} : { xfail: entry.reason }) }
-  if (answer.kind === 'error') return { ...base, ...applyXfail({ outcome: 'ERROR', message: answer.message }, entry) }
-  const judged = applyXfail(judgeSafely(vector, answer.response), entry)
-  if (judged.outcome === 'SKIP') return { ...base, ...judged }
+  const xfail = entry === undefined ? {} : { xfail: entry.reason }
+  if (answer.kind === 'hang') {
+    const hang: Final = { outcome: 'HANG', message: answer.message }
+    return { ...resultOf(base, { verdict: hang, reason: hang }), ...xfail }
+  }
+  if (answer.kind === 'error') return { ...resultOf(base, applyXfail(both(error(answer.message)), entry)), ...xfail }
+  const graded = judgeSafely(vector, answer.response)
+  const checked = graded.failuresChecked === undefined ? {} : { failures_checked: graded.failuresChecked }
+  const result = { ...resultOf(base, applyXfail(graded, entry)), ...xfail, ...checked }
+  if (result.outcome === 'SKIP') return result
   const { id: _id, ...actual } = answer.response
-  return { ...base, actual, ...judged }
+  return { ...result, actual }
+}
+
+/** A result from both levels' outcomes: `outcome` and `message` are the reason level's. */
+function resultOf(base: Base, levels: { verdict: Final | Judgement; reason: Final | Judgement }): VectorResult {
+  const { verdict, reason } = levels
+  const message = reason.message === undefined ? {} : { message: reason.message }
+  const verdictMessage = verdict.message === undefined || verdict.message === reason.message ? {} : { verdict_message: verdict.message }
+  return { ...base, outcome: reason.outcome, verdict: verdict.outcome, ...message, ...verdictMessage }
 }
 
 /** Judges, failing closed: a response the judge cannot handle is an ERROR, never a crash of the run. */
-function judgeSafely(vector: Vector, response: Record<string, unknown>): Judgement {
+function judgeSafely(vector: Vector, response: Record<string, unknown>): Graded {
   try {
     return judge(vector, response)
   } catch (err) {
-    return { outcome: 'ERROR', message: `the harness could not judge the response: ${String(err)}` }
+    return both(error(`the harness could not judge the response: ${String(err)}`))
   }
-}
-
-/** Counts per outcome. */
-export function summarize(results: readonly Pick<VectorResult, 'outcome'>[]): Record<Outcome, number> {
-  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
-  for (const r of results) counts[r.outcome]++
-  return counts
-}
-
-/** Throws when results do not match results.schema.json (a harness bug). */
-export function assertValidResults(results: ConformanceResults): void {
-  const valid = validateRef('results.schema.json', results)
-  if (!valid.ok) throw new Error(`harness bug: the results do not match results.schema.json: ${valid.message}`)
 }
 
 function suiteVersion(suite: VectorSuite): string {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { handle } from '../../src/adapter/handle.js'
 import { validateRef } from '../../src/caveats/schema-validator.js'
 import type { Vector, VectorFile } from '../../src/generated/types.js'
-import { judge } from '../../src/harness/judge.js'
+import { judge } from '../../src/harness/judging/judge.js'
 import { CAVEAT_MODULES } from '../../src/index.js'
 import { VERSION } from '../../src/version.js'
 import { computeCoverage } from '../../scripts/coverage-spec.js'
@@ -80,13 +80,13 @@ describe('versioning', () => {
   })
 })
 
-describe('the reference implementation passes every vector at both levels (VEC-4, VEC-5, CONF-1, CONF-2)', () => {
+describe('the reference implementation passes every vector at both levels (VEC-4, VEC-5, VEC-7, CONF-1, CONF-2)', () => {
   for (const { path, file } of files) {
     describe(path, () => {
       it.each(file.vectors.map((v) => [v.id, v] as const))('%s', (_id, v) => {
         const judgement = judge(v, handle(request(v)))
-        expect(judgement.message ?? '').toBe('')
-        expect(judgement.outcome).toBe('PASS')
+        expect(judgement.reason.message ?? '').toBe('')
+        expect(judgement).toMatchObject({ verdict: { outcome: 'PASS' }, reason: { outcome: 'PASS' } })
       })
     })
   }

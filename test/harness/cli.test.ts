@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Io } from '../../src/cli/io.js'
 import { run } from '../../src/cli/run.js'
 import type { XfailEntry } from '../../src/generated/types.js'
-import { fake, FIXTURE_VECTORS, REFERENCE, tempDir } from './helpers.js'
+import { fake, FIXTURE_VECTORS, REFERENCE, SLOW, tempDir, variant } from './helpers.js'
 
 async function cli(argv: string[], env: Record<string, string> = {}) {
   let stdout = ''
@@ -24,13 +24,13 @@ function xfailFile(ids: string[]): string {
   return path
 }
 
-describe('pypi-token conformance run', () => {
+describe('pypi-token conformance run', SLOW, () => {
   it('exits 0 when every vector passes, prints the per-file table and writes every report', async () => {
     const out = tempDir()
     const r = await conformance('run', '--adapter', REFERENCE, '--vectors', FIXTURE_VECTORS, '--out', out)
     expect(r.status).toBe(0)
-    expect(r.stdout).toContain('caveats/expiration.json        5     -      -      -     -      -     -      5')
-    expect(r.stdout).toContain('pypi-token-spec 0.1.0: PASSED, 15 vectors: 15 PASS')
+    expect(r.stdout).toContain('caveats/expiration.json     verdict     5     -      -      -     -      -     -      5\n                            reason      5     -      -      -     -      -     -      5\n')
+    expect(r.stdout).toContain('pypi-token-spec 0.1.0: PASSED\n  verdict level: 15 vectors: 15 PASS\n  reason level:  15 vectors: 15 PASS\n')
     expect(readdirSync(out).sort()).toEqual(['results.html', 'results.json', 'results.md'])
   })
 
@@ -39,7 +39,9 @@ describe('pypi-token conformance run', () => {
     const r = await conformance('run', '--adapter', fake('ok'), '--vectors', FIXTURE_VECTORS, '--out', out, '--report', 'md')
     expect(r.status).toBe(1)
     expect(r.stdout).toContain('FAIL expiration::at-expires-at: expected invalid (CAVEAT_NOT_SATISFIED), got valid')
-    expect(r.stdout).toContain('fake-ok 0.0.1: FAILED, 15 vectors: 4 PASS, 5 FAIL, 6 SKIP')
+    expect(r.stdout).toContain(
+      'fake-ok 0.0.1: FAILED\n  verdict level: 15 vectors: 4 PASS, 5 FAIL, 6 SKIP (40.0%)\n  reason level:  15 vectors: 4 PASS, 5 FAIL, 6 SKIP (40.0%)\n  not passed: verdict level: 5 FAIL\n  not passed: reason level: 5 FAIL\n',
+    )
     expect(readdirSync(out)).toEqual(['results.md'])
   })
 
@@ -60,18 +62,26 @@ describe('pypi-token conformance run', () => {
   it('runs only the vectors --filter selects, and ignores stale entries then', async () => {
     const r = await conformance('run', '--adapter', fake('ok'), '--vectors', FIXTURE_VECTORS, '--out', tempDir(), '--filter', 'expiration::at-*', '--filter', '*::other-project', '--xfail', xfailFile(FAILING))
     expect(r.status).toBe(0)
-    expect(r.stdout).toContain('fake-ok 0.0.1: PASSED, 3 vectors: 1 PASS, 2 XFAIL')
+    expect(r.stdout).toContain('fake-ok 0.0.1: PASSED\n  verdict level: 3 vectors: 1 PASS, 2 XFAIL\n')
   })
 
   it('exits 1, with every vector ERROR, when the adapter cannot start', async () => {
     const r = await conformance('run', '--adapter', fake('exit-immediately'), '--vectors', FIXTURE_VECTORS, '--out', tempDir())
     expect(r.status).toBe(1)
-    expect(r.stdout).toContain('unknown unknown: FAILED, 15 vectors: 15 ERROR')
+    expect(r.stdout).toContain('unknown unknown: FAILED\n  verdict level: 15 vectors: 15 ERROR\n  reason level:  15 vectors: 15 ERROR\n  not passed: the adapter could not be started: the adapter exited with status 1 before answering hello')
     expect(r.stdout).toContain('ERROR expiration::inside-window: the adapter could not be started: the adapter exited with status 1 before answering hello')
+  })
+
+  it('shows both levels where they differ: the table, each vector, and why the run did not pass (VEC-7)', async () => {
+    const r = await conformance('run', '--adapter', variant('other-reasons'), '--vectors', FIXTURE_VECTORS, '--out', tempDir())
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('total                       verdict    15     -      -      -     -      -     -     15\n                            reason      6     9      -      -     -      -     -     15\n')
+    expect(r.stdout).toContain('FAIL (verdict PASS) expiration::wrong-key: expected invalid (SIGNATURE_MISMATCH), got invalid (CAVEAT_UNKNOWN): wrong reason\n')
+    expect(r.stdout).toContain('variant-other-reasons 0.0.1: FAILED\n  verdict level: 15 vectors: 15 PASS\n  reason level:  15 vectors: 6 PASS, 9 FAIL\n  not passed: reason level: 9 FAIL\n')
   })
 })
 
-describe('usage errors: exit 2 with one line on stderr', () => {
+describe('usage errors: exit 2 with one line on stderr', SLOW, () => {
   const dir = tempDir()
   writeFileSync(join(dir, 'bad.json'), '{"schema": "vector-file.schema.json"}')
   writeFileSync(join(dir, 'xfail.json'), '{"schema": "xfail-file.schema.json", "entries": []}')
@@ -106,7 +116,7 @@ describe('usage errors: exit 2 with one line on stderr', () => {
   })
 })
 
-describe('pypi-token conformance matrix', () => {
+describe('pypi-token conformance matrix', SLOW, () => {
   function config(entries: object[]): string {
     const path = join(tempDir(), 'adapters.json')
     writeFileSync(path, JSON.stringify({ adapters: entries }))
@@ -124,18 +134,41 @@ describe('pypi-token conformance matrix', () => {
     ])
     const r = await conformance('matrix', '--adapters', adapters, '--vectors', FIXTURE_VECTORS, '--out', out)
     expect(r.status).toBe(1)
-    expect(r.stdout.split('\n').slice(0, 6)).toEqual([
-      'vector file                 reference 0.1.0  fake 0.0.1',
-      'caveats/expiration.json                  5P       2P 3F',
-      'caveats/project-names.json               4P       2P 2F',
-      'token-format.json                        6P          6S',
-      'total                                   15P    4P 5F 6S',
-      'stale xfails                              0           0',
+    expect(r.stdout.split('\n').slice(0, 9)).toEqual([
+      'vector file                 reference 0.1.0          fake 0.0.1',
+      '                            verdict          reason  verdict     reason',
+      'caveats/expiration.json     5P               5P      2P 3F       2P 3F',
+      'caveats/project-names.json  4P               4P      2P 2F       2P 2F',
+      'token-format.json           6P               6P      6S          6S',
+      'total                       15P              15P     4P 5F 6S    4P 5F 6S',
+      'skipped                     0 (0.0%)                 6 (40.0%)',
+      'stale xfails                0                        0',
+      'run                         PASSED                   FAILED',
     ])
+    expect(r.stdout).toContain('fake: not passed: verdict level: 5 FAIL\nfake: not passed: reason level: 5 FAIL\n')
     expect(r.stdout).toContain('needs-env: skipped: HARNESS_TEST_UNSET is not set (set it to run this one)')
     expect(r.stdout).toContain('needs-file: skipped: no/such/file does not exist')
     expect(r.stderr).toContain(`fake: ${fake('ok')} (xfail file ${join(out, 'not-written-yet.json')} does not exist: running without)`)
     expect(existsSync(join(out, 'reference', 'results.json')) && existsSync(join(out, 'fake', 'results.html'))).toBe(true)
+  })
+
+  it('gives each implementation a verdict and a reason column, which differ when only reason codes do (VEC-7)', async () => {
+    const r = await conformance('matrix', '--adapters', config([{ name: 'other-reasons', command: variant('other-reasons') }]), '--vectors', FIXTURE_VECTORS, '--out', tempDir())
+    expect(r.status).toBe(1)
+    expect(r.stdout.split('\n').slice(0, 6)).toEqual([
+      'vector file                 other-reasons 0.0.1',
+      '                            verdict              reason',
+      'caveats/expiration.json     5P                   2P 3F',
+      'caveats/project-names.json  4P                   1P 3F',
+      'token-format.json           6P                   3P 3F',
+      'total                       15P                  6P 9F',
+    ])
+  })
+
+  it('exits 1 when no adapter could run', async () => {
+    const r = await conformance('matrix', '--adapters', config([{ name: 'later', command: 'false', requires: { env: ['HARNESS_TEST_UNSET'] } }]), '--vectors', FIXTURE_VECTORS, '--out', tempDir())
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/^No adapter could run\.\n/)
   })
 
   it('exits 0 when every adapter that ran passed', async () => {
@@ -145,7 +178,7 @@ describe('pypi-token conformance matrix', () => {
   })
 
   it('lists the checked-in adapters: reference, pypitoken, warehouse', async () => {
-    const { loadAdapterConfig } = await import('../../src/harness/matrix.js')
+    const { loadAdapterConfig } = await import('../../src/harness/reports/matrix.js')
     expect(loadAdapterConfig(join(import.meta.dirname, '..', '..', 'adapters', 'adapters.json')).map((e) => [e.name, e.command])).toEqual([
       ['reference', 'node dist/adapter/main.js'],
       ['pypitoken', 'adapters/pypitoken/.venv/bin/python adapters/pypitoken/adapter.py'],

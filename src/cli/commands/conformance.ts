@@ -2,16 +2,15 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConformanceResults } from '../../generated/types.js'
-import { AdapterStartError } from '../../harness/adapter-process.js'
-import { fuzz } from '../../harness/fuzz.js'
-import { AdapterConfigError, loadAdapterConfig, matrixTable, unmetRequirement, type MatrixColumn } from '../../harness/matrix.js'
-import { runFailed } from '../../harness/outcomes.js'
-import { progressBar } from '../../harness/progress.js'
-import { messageOf } from '../../harness/report-md.js'
-import { REPORT_KINDS, writeReports, type ReportKind } from '../../harness/reports.js'
-import { runConformance, selectVectors } from '../../harness/run.js'
-import { fileTable, summaryLine } from '../../harness/summary.js'
-import { loadXfailFile, Xfails, XfailLoadError } from '../../harness/xfail.js'
+import { fuzz } from '../../fuzz/fuzz.js'
+import { loadXfailFile, Xfails, XfailLoadError } from '../../harness/judging/xfail.js'
+import { AdapterStartError } from '../../harness/process/adapter-process.js'
+import { AdapterConfigError, loadAdapterConfig, matrixTable, unmetRequirement, type MatrixColumn } from '../../harness/reports/matrix.js'
+import { progressBar } from '../../harness/reports/progress.js'
+import { messageOf } from '../../harness/reports/report-md.js'
+import { REPORT_KINDS, writeReports, type ReportKind } from '../../harness/reports/reports.js'
+import { fileTable, outcomeLabel, uncheckedFailuresNote, verdictLines } from '../../harness/reports/summary.js'
+import { runConformance, runFailed, selectVectors } from '../../harness/run.js'
 import { loadVectors, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
 import { parse } from '../args.js'
 import { EXIT, UsageError, type Io } from '../io.js'
@@ -21,11 +20,15 @@ export const CONFORMANCE_USAGE = `pypi-token conformance run --adapter "<command
   results.json / results.md / results.html (default: all three) to --out (default reports/).
   --filter runs only the vectors whose id matches (* matches any run of characters).
   --timeout is per request, from when it becomes the oldest unanswered one (default 10000).
-  Exit status 0 when nothing is FAIL, XPASS, ERROR or HANG and no xfail entry is stale; 1 otherwise.
+  Every vector is graded at the verdict level (valid or invalid, a rejection or not) and at the
+  reason level (also the reason code and reported failures). Exit status 0 when the run passed:
+  the adapter started and lists verify, at least one vector ran (was not SKIP), nothing is FAIL,
+  XPASS, ERROR or HANG at either level, and no xfail entry is stale; 1 otherwise.
 
 pypi-token conformance matrix [--adapters FILE] [--out DIR] [--vectors DIR] [--timeout MS]
   Runs every adapter of adapters/adapters.json whose requirements are met (with its xfail file,
-  when it exists) and prints a vector file x implementation table. Reports go to --out/<name>/.
+  when it exists) and prints a vector file x implementation table, a verdict and a reason column
+  each. Reports go to --out/<name>/. Exit status 0 when at least one adapter ran and every run passed.
 
 pypi-token conformance fuzz --adapter "<command>" --adapter "<command>"... [--runs N] [--seed S] [--out DIR] [--timeout MS]
   Differential fuzzing: sends the same generated requests to every adapter, shrinks each kind of
@@ -81,16 +84,19 @@ async function runOne(io: Io, label: string, options: { adapter: string; suite: 
   }
 }
 
-/** The table, the verdict, and the first few vectors that did not pass. */
+/** The table, the first few vectors that did not pass, and whether the run passed at each level. */
 function printRun(io: Io, results: ConformanceResults, reportDir: string): void {
   const lines = [fileTable(results), '']
-  const bad = results.results.filter((r) => r.outcome !== 'PASS' && r.outcome !== 'SKIP' && r.outcome !== 'XFAIL')
-  for (const r of bad.slice(0, 20)) lines.push(`${r.outcome} ${r.id}: ${messageOf(r)}`)
+  const bad = results.results.filter((r) => [r.outcome, r.verdict].some((o) => o !== 'PASS' && o !== 'SKIP' && o !== 'XFAIL'))
+  for (const r of bad.slice(0, 20)) lines.push(`${outcomeLabel(r)} ${r.id}: ${messageOf(r)}`)
   if (bad.length > 20) lines.push(`… and ${bad.length - 20} more (see ${join(reportDir, 'results.md')})`)
   for (const id of results.stale_xfails) lines.push(`STALE xfail entry ${id}: it matches no vector`)
   for (const w of results.protocol_warnings ?? []) lines.push(`protocol warning: ${w}`)
-  if (bad.length > 0 || results.stale_xfails.length > 0 || (results.protocol_warnings ?? []).length > 0) lines.push('')
-  lines.push(`${results.implementation.name} ${results.implementation.version}: ${runFailed(results) ? 'FAILED' : 'PASSED'}, ${summaryLine(results.summary)}`)
+  const unchecked = uncheckedFailuresNote(results.results)
+  if (unchecked !== null) lines.push(`note: ${unchecked}`)
+  if (lines.length > 2) lines.push('')
+  const [verdict, ...rest] = verdictLines(results)
+  lines.push(`${results.implementation.name} ${results.implementation.version}: ${verdict}`, ...rest)
   io.out(lines.join('\n') + '\n')
 }
 
@@ -151,7 +157,8 @@ async function matrixCommand(io: Io, argv: readonly string[]): Promise<number> {
   }
   io.out(`${matrixTable(columns)}\n`)
   io.err(`reports: ${join(out, '<name>', 'results.{json,md,html}')}\n`)
-  return columns.some((c) => 'results' in c && runFailed(c.results)) ? EXIT.INVALID : EXIT.OK
+  const ran = columns.filter((c) => 'results' in c)
+  return ran.length === 0 || ran.some((c) => runFailed(c.results)) ? EXIT.INVALID : EXIT.OK
 }
 
 async function fuzzCommand(io: Io, argv: readonly string[]): Promise<number> {

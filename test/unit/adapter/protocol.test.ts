@@ -35,10 +35,25 @@ describe('adapter protocol v1 (reference implementation)', () => {
 
   it('verifies (ADAPT-10, ADAPT-11)', () => {
     const valid = ask({ id: 4, op: 'verify', token: PYPITOKEN.user!.token, key: KEY_HEX, context })
-    expect(valid).toEqual({ id: 4, ok: true, valid: true, reason: null, message: null })
+    expect(valid).toEqual({ id: 4, ok: true, valid: true, reason: null, message: null, failures: [] })
     const invalid = ask({ id: 5, op: 'verify', token: PYPITOKEN.user!.token, key: KEY_HEX, context: { ...context, user_id: null } })
     expect(invalid).toMatchObject({ id: 5, ok: true, valid: false, reason: 'CAVEAT_NOT_SATISFIED' })
     for (const x of [valid, invalid]) expect(conforms('verify', x)).toEqual({ ok: true })
+  })
+
+  it('lists every failure in token order, with its caveat index, reason and message (ADAPT-11, VERIFY-5)', () => {
+    const minted = ask({ id: 10, op: 'mint', key: KEY_HEX, location: 'index.example', identifier: PT.identifier, prefix: 'pypi', caveats: ['[1,["a"]]', '[1.0,["a"]]', `[3,"${PT.userId}"]`] })
+    const r = ask({ id: 11, op: 'verify', token: minted.token, key: KEY_HEX, context: { ...context, user_id: null } })
+    expect(r).toMatchObject({ valid: false, reason: 'CAVEAT_MALFORMED' })
+    expect(r.failures.map((f: { index: number; reason: string }) => [f.index, f.reason])).toEqual([
+      [0, 'CAVEAT_NOT_SATISFIED'],
+      [1, 'CAVEAT_MALFORMED'],
+      [2, 'CAVEAT_NOT_SATISFIED'],
+    ])
+    expect(r.failures.every((f: { message: unknown }) => typeof f.message === 'string')).toBe(true)
+    expect(conforms('verify', r)).toEqual({ ok: true })
+    const forged = ask({ id: 12, op: 'verify', token: minted.token, key: 'ff'.repeat(32), context })
+    expect(forged.failures).toEqual([{ index: null, reason: 'SIGNATURE_MISMATCH', message: expect.any(String) }])
   })
 
   it('mints and restricts (ADAPT-12, ADAPT-13)', () => {

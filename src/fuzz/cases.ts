@@ -5,10 +5,10 @@
  * src/fuzz/arbitraries.ts; every choice shrinks towards the plain, canonical form.
  */
 import fc from 'fast-check'
-import { contextArb, identifierArb, keyArb, nonUtf8Arb, POOL, rejectedCaveatTextArb, restrictionArb, T0 } from '../fuzz/arbitraries.js'
 import type { Restriction, VerifyContext } from '../generated/types.js'
 import { mint } from '../mint.js'
 import { encodeRestrictions } from '../restrict.js'
+import { contextArb, identifierArb, keyArb, nonUtf8Arb, POOL, rejectedCaveatTextArb, restrictionArb, T0 } from './arbitraries.js'
 
 /** One fuzz request; `origin` says how the token was built, for the report. */
 export type FuzzCase = (

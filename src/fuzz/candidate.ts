@@ -11,12 +11,12 @@ import { join } from 'node:path'
 import { handle } from '../adapter/handle.js'
 import { decodeUtf8 } from '../bytes.js'
 import type { InspectedToken, ReasonCode, Vector, VectorFile } from '../generated/types.js'
+import type { Answer } from '../harness/process/adapter-process.js'
 import { parseStrictJson } from '../json/parse.js'
 import { parseToken } from '../token/parse.js'
 import { VERSION } from '../version.js'
-import type { Answer } from './adapter-process.js'
-import { fuzzRequest, type FuzzCase } from './fuzz-arbitraries.js'
-import { canonical } from './fuzz-compare.js'
+import { fuzzRequest, type FuzzCase } from './cases.js'
+import { canonical } from './compare.js'
 
 /** One adapter's part in a disagreement. */
 export interface FuzzAnswer {
@@ -108,7 +108,7 @@ export function candidateFile(d: Disagreement, command: string): VectorFile {
     description: `A disagreement found by \`pypi-token conformance fuzz\` (class \`${d.class}\`), shrunk by fast-check in ${d.numShrinks} steps. Review it, set the expectation by the spec, and move it into a topic's builder.`,
     suite_version: VERSION,
     provenance: {
-      generator: 'src/harness/fuzz.ts',
+      generator: 'src/fuzz/fuzz.ts',
       seed: d.seed,
       sources: [`fast-check seed ${d.seed} path ${d.path}`, `command: ${command}`, ...answers],
     },

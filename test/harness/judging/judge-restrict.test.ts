@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { RestrictVector } from '../../src/generated/types.js'
-import { judge } from '../../src/harness/judge.js'
-import { requestOf } from '../../src/harness/run.js'
-import { dumpToken, mint, parseToken, restrict } from '../../src/index.js'
-import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from './fixtures/build-vectors.js'
+import type { RestrictVector } from '../../../src/generated/types.js'
+import { judge } from '../../../src/harness/judging/judge.js'
+import { requestOf } from '../../../src/harness/run.js'
+import { dumpToken, mint, parseToken, restrict } from '../../../src/index.js'
+import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from '../fixtures/build-vectors.js'
 
 const ORIGINAL = '[1,["sampleproject"]]'
 const base = mint({ key: KEY, identifier: IDENTIFIER, location: LOCATION, caveats: [ORIGINAL] })
@@ -28,11 +28,16 @@ function minted(caveats: string[], over: { identifier?: string; location?: strin
   if (!m.ok) throw new Error(m.message)
   return m.token
 }
-const answer = (token: string) => judge(vector, { id: 1, ok: true, token })
+/** A restricted token is judged the same at both levels. */
+const answer = (token: string) => {
+  const j = judge(vector, { id: 1, ok: true, token })
+  expect(j.reason).toEqual(j.verdict)
+  return j.verdict
+}
 const EXP = `[0,${T0 + 900},${T0}]`
 const LEGACY = `{"exp":${T0 + 900},"nbf":${T0}}`
 
-describe('judge: restrict (VEC-4, ADAPT-13)', () => {
+describe('judge: restrict (VEC-4, VEC-7, ADAPT-13)', () => {
   it("passes the reference restricter's token", () => {
     const r = restrict(T, restrictions)
     expect(r.ok && answer(r.token)).toEqual({ outcome: 'PASS' })
@@ -71,11 +76,16 @@ describe('judge: restrict (VEC-4, ADAPT-13)', () => {
     expect(j.message).toMatch(message)
   })
 
-  it('compares rejection codes', () => {
+  it('passes any rejection at the verdict level, and compares its code at the reason level', () => {
     const refused: RestrictVector = { ...vector, expected: { result: 'invalid', reason: 'INVALID_ARGUMENT' } }
-    expect(judge(refused, { id: 1, ok: true, error: { code: 'INVALID_ARGUMENT' } })).toEqual({ outcome: 'PASS' })
-    expect(judge(refused, { id: 1, ok: true, error: { code: 'TOKEN_BAD_ENCODING' } }).message).toBe('expected error INVALID_ARGUMENT, got error TOKEN_BAD_ENCODING')
-    expect(judge(refused, { id: 1, ok: true, token: T }).message).toBe('expected error INVALID_ARGUMENT, got a token')
-    expect(judge(vector, { id: 1, ok: true, error: { code: 'INVALID_ARGUMENT', message: 'no' } }).message).toBe('expected a restricted token, got error INVALID_ARGUMENT (no)')
+    expect(judge(refused, { id: 1, ok: true, error: { code: 'INVALID_ARGUMENT' } })).toEqual({ verdict: { outcome: 'PASS' }, reason: { outcome: 'PASS' } })
+    expect(judge(refused, { id: 1, ok: true, error: { code: 'TOKEN_BAD_ENCODING' } })).toEqual({
+      verdict: { outcome: 'PASS' },
+      reason: { outcome: 'FAIL', message: 'expected error INVALID_ARGUMENT, got error TOKEN_BAD_ENCODING' },
+    })
+    const lenient: RestrictVector = { ...vector, expected: { result: 'invalid', reason: 'INVALID_ARGUMENT', acceptable_reasons: ['TOKEN_BAD_ENCODING'] } }
+    expect(judge(lenient, { id: 1, ok: true, error: { code: 'TOKEN_BAD_ENCODING' } }).reason).toEqual({ outcome: 'PASS' })
+    expect(judge(refused, { id: 1, ok: true, token: T }).verdict.message).toBe('expected error INVALID_ARGUMENT, got a token')
+    expect(judge(vector, { id: 1, ok: true, error: { code: 'INVALID_ARGUMENT', message: 'no' } }).verdict.message).toBe('expected a restricted token, got error INVALID_ARGUMENT (no)')
   })
 })

@@ -1,10 +1,10 @@
 /** @module Writing a run's reports: results.json (validated first), results.md, results.html. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ConformanceResults } from '../generated/types.js'
+import { validateRef } from '../../caveats/schema-validator.js'
+import type { ConformanceResults } from '../../generated/types.js'
 import { htmlReport } from './report-html.js'
 import { markdownReport } from './report-md.js'
-import { assertValidResults } from './run.js'
 
 /** The report formats. */
 export const REPORT_KINDS = ['json', 'md', 'html'] as const
@@ -25,4 +25,10 @@ export function writeReports(results: ConformanceResults, dir: string, kinds: re
     writeFileSync(path, RENDER[kind](results))
     return path
   })
+}
+
+/** Throws when results do not match results.schema.json (a harness bug). */
+export function assertValidResults(results: ConformanceResults): void {
+  const valid = validateRef('results.schema.json', results)
+  if (!valid.ok) throw new Error(`harness bug: the results do not match results.schema.json: ${valid.message}`)
 }

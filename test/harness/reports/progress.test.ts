@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { progressBar } from '../../src/harness/progress.js'
+import { progressBar } from '../../../src/harness/reports/progress.js'
 
 describe('progressBar', () => {
   it('draws on a terminal and clears the line at the end', () => {

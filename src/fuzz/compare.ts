@@ -8,11 +8,11 @@ import { decodeUtf8, fromHex, toHex } from '../bytes.js'
 import { dumpJson } from '../json/dumps.js'
 import { parseStrictJson } from '../json/parse.js'
 import { computeSignature } from '../macaroon/signature.js'
+import { checkShape } from '../harness/judging/judge.js'
+import { brief } from '../harness/judging/json-values.js'
+import type { Answer } from '../harness/process/adapter-process.js'
 import { parseToken } from '../token/parse.js'
-import type { Answer } from './adapter-process.js'
-import type { FuzzCase } from './fuzz-arbitraries.js'
-import { checkShape } from './judge.js'
-import { brief } from './json-values.js'
+import type { FuzzCase } from './cases.js'
 
 /** One adapter's answer, normalised: `key` decides agreement, `kind` is its coarse class, `display` is for people. */
 export interface Normalized {

@@ -1,13 +1,14 @@
 /**
  * @module The implementation matrix: adapters/adapters.json lists every known adapter (name,
  * command, optional xfail file, requirements, a hint for when they are not met); the matrix runs
- * each adapter whose requirements hold and tabulates vector file × implementation.
+ * each adapter whose requirements hold and tabulates vector file × implementation, with a
+ * column for each conformance level (VEC-7) of each implementation.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { ConformanceResults } from '../generated/types.js'
-import { OUTCOMES, type Outcome } from './outcomes.js'
-import { alignColumns, countsByFile, zeroCounts, type Counts } from './summary.js'
+import type { ConformanceResults } from '../../generated/types.js'
+import { OUTCOMES, type Outcome } from '../judging/outcomes.js'
+import { alignColumns, countsByFile, LEVELS, skipShare, zeroCounts, type Counts } from './summary.js'
 
 /** One adapter of adapters.json. */
 export interface AdapterEntry {
@@ -76,17 +77,34 @@ export function cellOf(c: Counts): string {
   return parts.length === 0 ? '-' : parts.join(' ')
 }
 
-/** The vector file × implementation table, a total row, the legend, and one line per skipped adapter. */
+/**
+ * The vector file × implementation table (a verdict and a reason column each), total rows, the
+ * share of SKIPs, stale xfail entries and the run's verdict; then the legend, why each run that
+ * failed did not pass, and one line per skipped adapter.
+ */
 export function matrixTable(columns: readonly MatrixColumn[]): string {
   const ran = columns.filter((c): c is Extract<MatrixColumn, { results: unknown }> => 'results' in c)
-  const perColumn = ran.map((c) => countsByFile(c.results.results))
-  const files = [...new Set(perColumn.flatMap((m) => [...m.keys()]))]
+  const perColumn = ran.map((c) => LEVELS.map((l) => countsByFile(c.results.results, l.of)))
+  const files = [...new Set(perColumn.flatMap((levels) => levels.flatMap((m) => [...m.keys()])))]
   const version = (v: string) => (v.length > 16 ? `${v.slice(0, 12)}…` : v)
-  const rows: string[][] = [['vector file', ...ran.map((c) => `${c.name} ${version(c.results.implementation.version)}`)]]
-  for (const file of files) rows.push([file, ...perColumn.map((m) => cellOf(m.get(file) ?? zeroCounts()))])
-  rows.push(['total', ...ran.map((c) => cellOf(c.results.summary))])
-  rows.push(['stale xfails', ...ran.map((c) => String(c.results.stale_xfails.length))])
-  const lines = [ran.length === 0 ? 'No adapter could run.' : alignColumns(rows), '', `P PASS, F FAIL, XF XFAIL, XP XPASS, S SKIP, E ERROR, H HANG`]
+  const each = (cells: (c: (typeof ran)[number], i: number) => [string, string]) => ran.flatMap((c, i) => cells(c, i))
+  const rows: string[][] = [
+    ['vector file', ...each((c) => [`${c.name} ${version(c.results.implementation.version)}`, ''])],
+    ['', ...each(() => ['verdict', 'reason'])],
+  ]
+  for (const file of files) rows.push([file, ...each((_c, i) => perColumn[i]!.map((m) => cellOf(m.get(file) ?? zeroCounts())) as [string, string])])
+  rows.push(['total', ...each((c) => [cellOf(c.results.verdict_summary), cellOf(c.results.summary)])])
+  rows.push(['skipped', ...each((c) => [`${c.results.summary.SKIP} (${skipShare(c.results.summary)})`, ''])])
+  rows.push(['stale xfails', ...each((c) => [String(c.results.stale_xfails.length), ''])])
+  rows.push(['run', ...each((c) => [c.results.passed ? 'PASSED' : 'FAILED', ''])])
+  const lines = [
+    ran.length === 0 ? 'No adapter could run.' : alignColumns(rows, Number.POSITIVE_INFINITY),
+    '',
+    'P PASS, F FAIL, XF XFAIL, XP XPASS, S SKIP, E ERROR, H HANG',
+    'verdict level: valid or invalid, a rejection or not, the same parts, token or caveats (the security contract)',
+    'reason level: the verdict, and also the reason code and any reported failures',
+  ]
+  for (const c of ran) for (const p of c.results.problems) lines.push(`${c.name}: not passed: ${p}`)
   for (const c of columns) if ('skipped' in c) lines.push(`${c.name}: skipped: ${c.skipped}`)
   return lines.join('\n')
 }

@@ -30,6 +30,9 @@ export class InFlight {
   headId = -1
   headSince = 0
 
+  /** @param now - the clock the oldest request's waiting time is measured with (ms) */
+  constructor(private readonly now: () => number) {}
+
   /** A fresh id (also used for hello). */
   newId(): number {
     return this.nextId++
@@ -60,7 +63,7 @@ export class InFlight {
       }
       if (this.outstanding.size === 0) {
         this.headId = p.id
-        this.headSince = performance.now()
+        this.headSince = this.now()
       }
       this.outstanding.set(p.id, p)
       batch += p.line
@@ -82,7 +85,7 @@ export class InFlight {
     if (wasOldest) {
       const next = this.outstanding.keys().next()
       this.headId = next.done === true ? -1 : next.value
-      this.headSince = performance.now()
+      this.headSince = this.now()
     }
     return { pending, wasOldest }
   }

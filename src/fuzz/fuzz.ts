@@ -9,10 +9,10 @@
  * candidate vector file.
  */
 import fc from 'fast-check'
-import { AdapterProcess, AdapterStartError, type Answer } from './adapter-process.js'
-import { caseHash, writeCandidate, type Disagreement, type FuzzAnswer } from './fuzz-candidate.js'
-import { fuzzCaseArb, fuzzRequest, type FuzzCase } from './fuzz-arbitraries.js'
-import { agree, disagreementClass, normalize, type Normalized } from './fuzz-compare.js'
+import { AdapterProcess, AdapterStartError, type Answer } from '../harness/process/adapter-process.js'
+import { caseHash, writeCandidate, type Disagreement, type FuzzAnswer } from './candidate.js'
+import { fuzzCaseArb, fuzzRequest, type FuzzCase } from './cases.js'
+import { agree, disagreementClass, normalize, type Normalized } from './compare.js'
 
 export interface FuzzOptions {
   /** Adapter commands (at least two). */

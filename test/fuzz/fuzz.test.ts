@@ -4,14 +4,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { validateRef } from '../../src/caveats/schema-validator.js'
 import type { VectorFile } from '../../src/generated/types.js'
-import { fuzzCaseArb, type FuzzCase } from '../../src/harness/fuzz-arbitraries.js'
-import { agree, normalize } from '../../src/harness/fuzz-compare.js'
-import { fuzz } from '../../src/harness/fuzz.js'
+import { fuzzCaseArb, type FuzzCase } from '../../src/fuzz/cases.js'
+import { agree, normalize } from '../../src/fuzz/compare.js'
+import { fuzz } from '../../src/fuzz/fuzz.js'
 import { runConformance } from '../../src/harness/run.js'
 import { mint } from '../../src/index.js'
 import { loadVectors } from '../../src/vectors/load.js'
-import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from './fixtures/build-vectors.js'
-import { fake, REFERENCE, ROOT, tempDir } from './helpers.js'
+import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from '../harness/fixtures/build-vectors.js'
+import { fake, REFERENCE, ROOT, SLOW, tempDir } from '../harness/helpers.js'
 
 describe('differential fuzzing', () => {
   it('finds, shrinks and writes down a planted disagreement (an adapter that says valid to everything)', async () => {
@@ -34,7 +34,7 @@ describe('differential fuzzing', () => {
     for (const name of files) {
       const data = JSON.parse(readFileSync(join(out, name), 'utf8')) as VectorFile
       expect(validateRef('vector-file.schema.json', data)).toEqual({ ok: true })
-      expect(data).toMatchObject({ topic: 'candidates', notes: { FuzzCandidate: { bug_type: 'INTEROP' } }, provenance: { generator: 'src/harness/fuzz.ts' } })
+      expect(data).toMatchObject({ topic: 'candidates', notes: { FuzzCandidate: { bug_type: 'INTEROP' } }, provenance: { generator: 'src/fuzz/fuzz.ts' } })
       const d = report.disagreements.find((x) => `${x.hash}.json` === name)!
       expect(data.provenance.seed).toBe(d.seed)
       expect(data.provenance.sources[0]).toBe(`fast-check seed ${d.seed} path ${d.path}`)
@@ -44,13 +44,13 @@ describe('differential fuzzing', () => {
     const suite = loadVectors(out)
     expect((await runConformance({ adapter: REFERENCE, suite, cwd: ROOT, onStderr: () => {} })).summary.PASS).toBe(files.length)
     expect((await runConformance({ adapter: fake('always-valid'), suite, onStderr: () => {} })).summary.FAIL).toBe(files.length)
-  }, 60000)
+  }, SLOW.timeout)
 
   it('finds nothing when both adapters are the reference', async () => {
     const report = await fuzz({ adapters: [REFERENCE, REFERENCE], runs: 200, seed: 1, outDir: null, cwd: ROOT, onStderr: () => {} })
     expect(report.runs).toBe(200)
     expect(report.disagreements).toEqual([])
-  }, 60000)
+  }, SLOW.timeout)
 })
 
 describe('fuzz inputs', () => {

@@ -2,21 +2,38 @@
  * The harness against deliberately misbehaving adapters (fixtures/fake-adapter.mjs): whatever the
  * adapter does, every vector gets exactly one outcome, the run finishes, and the adapter process
  * is gone afterwards.
+ *
+ * Time is a ManualClock that stands still unless a test moves it, and it moves only on events
+ * (the fake adapter saying it hangs, an answer arriving), so a loaded machine that starts or runs
+ * the adapters slowly cannot turn an answer into a HANG or a start-up into an ERROR.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { ConformanceResults } from '../../src/generated/types.js'
-import { AdapterProcess, AdapterStartError } from '../../src/harness/adapter-process.js'
-import { runConformance, type RunOptions } from '../../src/harness/run.js'
-import { loadVectors } from '../../src/vectors/load.js'
-import { CRASH_NOW, fake, FIXTURE_VECTORS, HANG_NOW, procSuite } from './helpers.js'
+import type { ConformanceResults } from '../../../src/generated/types.js'
+import { AdapterProcess, AdapterStartError } from '../../../src/harness/process/adapter-process.js'
+import { REAL_CLOCK } from '../../../src/harness/process/clock.js'
+import { runConformance, type RunOptions } from '../../../src/harness/run.js'
+import { loadVectors } from '../../../src/vectors/load.js'
+import { CRASH_NOW, eventually, fake, FIXTURE_VECTORS, HANG_NOW, ManualClock, procSuite, SLOW } from '../helpers.js'
 
-/** Runs and also collects the pids the fake adapters report on stderr. */
-async function run(options: Partial<RunOptions> & Pick<RunOptions, 'adapter' | 'suite'>): Promise<{ r: ConformanceResults; pids: number[]; stderr: string[] }> {
+const pidOf = (line: string) => Number(/^fake adapter pid (\d+)$/.exec(line)?.[1] ?? NaN)
+
+/** Runs (on a clock that stands still unless given another) and collects the pids the fake adapters report on stderr. */
+async function run(
+  options: Partial<RunOptions> & Pick<RunOptions, 'adapter' | 'suite'>,
+  onLine: (line: string) => void = () => {},
+): Promise<{ r: ConformanceResults; pids: number[]; stderr: string[] }> {
   const stderr: string[] = []
-  const r = await runConformance({ timeoutMs: 5000, graceMs: 500, ...options, onStderr: (line) => stderr.push(line) })
-  const pids = stderr.flatMap((l) => /^fake adapter pid (\d+)$/.exec(l)?.slice(1).map(Number) ?? [])
-  return { r, pids, stderr }
+  const r = await runConformance({
+    clock: new ManualClock(),
+    graceMs: 500,
+    ...options,
+    onStderr: (line) => {
+      stderr.push(line)
+      onLine(line)
+    },
+  })
+  return { r, pids: stderr.map(pidOf).filter((pid) => !Number.isNaN(pid)), stderr }
 }
 
 /** True while the process runs (a zombie, dead but not yet reaped by its new parent, is not running). */
@@ -33,16 +50,13 @@ const alive = (pid: number) => {
   }
 }
 
-/** Waits (briefly) until none of the pids exists. */
-async function gone(pids: number[]): Promise<boolean> {
-  for (let i = 0; i < 50 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 20))
-  return !pids.some(alive)
-}
+/** Waits until none of the pids exists (SIGKILLed processes vanish quickly; the limit is only for a harness that leaks them). */
+const gone = (pids: number[]) => eventually(() => !pids.some(alive))
 
 const outcomes = (r: ConformanceResults) => r.results.map((x) => x.outcome)
 const one = (r: ConformanceResults, outcome: string) => r.results.filter((x) => x.outcome === outcome)
 
-describe('the adapter process', () => {
+describe('the adapter process', SLOW, () => {
   it('ignores junk on stdout, counts it as protocol warnings, and attributes none of it to a vector (ADAPT-4)', async () => {
     const { r } = await run({ adapter: fake('junk'), suite: procSuite(20) })
     expect(outcomes(r)).toEqual(Array(20).fill('PASS'))
@@ -81,18 +95,32 @@ describe('the adapter process', () => {
   })
 
   it('gives HANG to a request unanswered within the timeout, kills the adapter, restarts it and re-sends the rest', async () => {
-    const { r, pids } = await run({ adapter: fake('hang'), suite: procSuite(12, { 4: HANG_NOW }), timeoutMs: 300 })
-    expect(r.results[4]).toMatchObject({ outcome: 'HANG', message: 'no answer within 300 ms' })
+    // Time moves only when the adapter says it hangs: answered requests can never time out.
+    const clock = new ManualClock()
+    const onLine = (line: string) => void (/hanging on request/.test(line) && setImmediate(() => clock.advance(1000)))
+    const { r, pids } = await run({ adapter: fake('hang'), suite: procSuite(12, { 4: HANG_NOW }), timeoutMs: 1000, clock }, onLine)
+    expect(r.results[4]).toMatchObject({ outcome: 'HANG', message: 'no answer within 1000 ms' })
     expect(r.results[4]).not.toHaveProperty('actual')
     expect(one(r, 'PASS')).toHaveLength(11)
-    expect(r.restarts).toBe(2) // the timeout with 8 in flight blames none of them; vector 4 alone is killed
-
+    expect(r.restarts).toBe(2) // the timeout with several in flight blames none of them; vector 4 alone is killed
     expect(await gone(pids)).toBe(true)
   })
 
   it('measures the timeout from when a request becomes the oldest outstanding one', async () => {
-    // 12 requests answered 50 ms apart: the last waits 600 ms in all, but never 400 ms as the oldest.
-    const { r } = await run({ adapter: fake('slow'), suite: procSuite(12), timeoutMs: 400 })
+    // The adapter answers one request per SIGUSR2. Before each answer the clock moves 600 ms of a
+    // 1000 ms timeout: the last request waits 7200 ms in all, but never 1000 ms as the oldest.
+    const clock = new ManualClock()
+    const pids: number[] = []
+    let done = 0
+    const onLine = (line: string) => void (Number.isNaN(pidOf(line)) || pids.push(pidOf(line)))
+    const running = run({ adapter: fake('stepped'), suite: procSuite(12), timeoutMs: 1000, clock, onProgress: (d) => (done = d) }, onLine)
+    for (let answered = 0; answered < 12; answered++) {
+      expect(await eventually(() => pids.length > 1 || (pids.length === 1 && done === answered))).toBe(true)
+      expect(pids, 'a restart: a request timed out').toHaveLength(1)
+      clock.advance(600)
+      process.kill(pids[0] as number, 'SIGUSR2')
+    }
+    const { r } = await running
     expect(outcomes(r)).toEqual(Array(12).fill('PASS'))
     expect(r.restarts).toBe(0)
   })
@@ -117,13 +145,16 @@ describe('the adapter process', () => {
     ])
   })
 
+  // The clock stands still (no start-up limit) except for the silent adapter, which never answers:
+  // only it can reach the 300 ms limit, however slowly the machine starts the others.
+  const silent = { startTimeoutMs: 300, clock: REAL_CLOCK }
   it.each([
-    ['exits immediately', fake('exit-immediately'), /^the adapter could not be started: the adapter exited with status 1 before answering hello \(stderr: fake adapter: refusing to start\)$/],
-    ['cannot be started', '/nonexistent/adapter --serve', /^the adapter could not be started: the adapter exited with status 127 before answering hello \(stderr: .*not found\)$/],
-    ['answers hello with another protocol', fake('bad-hello'), /^the adapter could not be started: the adapter speaks protocol 2; this harness speaks protocol 1$/],
-    ['never answers hello', fake('silent'), /^the adapter could not be started: the adapter did not answer hello within 300 ms$/],
-  ])('gives every vector ERROR when the adapter %s', async (_name, adapter, message) => {
-    const { r, pids } = await run({ adapter, suite: procSuite(5), timeoutMs: 300 })
+    ['exits immediately', fake('exit-immediately'), {}, /^the adapter could not be started: the adapter exited with status 1 before answering hello \(stderr: fake adapter: refusing to start\)$/],
+    ['cannot be started', '/nonexistent/adapter --serve', {}, /^the adapter could not be started: the adapter exited with status 127 before answering hello \(stderr: .*not found\)$/],
+    ['answers hello with another protocol', fake('bad-hello'), {}, /^the adapter could not be started: the adapter speaks protocol 2; this harness speaks protocol 1$/],
+    ['never answers hello', fake('silent'), silent, /^the adapter could not be started: the adapter did not start and answer hello within 300 ms$/],
+  ])('gives every vector ERROR when the adapter %s', async (_name, adapter, options, message) => {
+    const { r, pids } = await run({ adapter, suite: procSuite(5), ...options })
     expect(r.results.map((x) => x.outcome)).toEqual(Array(5).fill('ERROR'))
     for (const x of r.results) expect(x.message).toMatch(message)
     expect(r.implementation).toEqual({ name: 'unknown', version: 'unknown' })
@@ -137,12 +168,11 @@ describe('the adapter process', () => {
     expect(await gone(pids)).toBe(true)
   })
 
-  it('restarts an adapter that exits between requests, when the next request comes', async () => {
-    const adapter = await AdapterProcess.start({ command: fake('ok'), onStderr: () => {}, timeoutMs: 2000 })
+  it('answers requests after kill() and close() with an error, and rejects a bad hello with AdapterStartError', async () => {
+    const adapter = await AdapterProcess.start({ command: fake('ok'), onStderr: () => {}, clock: new ManualClock() })
     const ask = () => adapter.request({ op: 'verify', token: 't', key: '00', context: { now: 1, project: null, user_id: null, oidc_publisher: null } })
     expect((await ask()).kind).toBe('response')
     adapter.kill()
-    await new Promise((r) => setTimeout(r, 100))
     await adapter.close()
     expect(await ask()).toEqual({ kind: 'error', message: 'the harness is shutting the adapter down' })
     await expect(AdapterProcess.start({ command: fake('bad-hello'), onStderr: () => {} })).rejects.toBeInstanceOf(AdapterStartError)

@@ -14,9 +14,10 @@
  * with several requests outstanding, the oldest is not necessarily the culprit: they are re-sent
  * one at a time (lock-step), where the failure, if it recurs, has exactly one suspect.
  */
-import { validateRef } from '../caveats/schema-validator.js'
-import type { HelloResponse } from '../generated/types.js'
+import { validateRef } from '../../caveats/schema-validator.js'
+import type { HelloResponse } from '../../generated/types.js'
 import { Child, describeEnd, type ChildEnd } from './child.js'
+import { REAL_CLOCK, type Clock } from './clock.js'
 import { InFlight, type Answer } from './in-flight.js'
 import { ProtocolWarnings } from './protocol-warnings.js'
 
@@ -27,6 +28,14 @@ export interface AdapterOptions {
   readonly command: string
   /** How long the oldest outstanding request may wait for its answer (ms). Default 10 000. */
   readonly timeoutMs?: number
+  /**
+   * How long starting the adapter and its answer to hello may take (ms), at the start and after
+   * each restart. Separate from `timeoutMs`: a loaded machine may take seconds to start a runtime,
+   * and a slow start is not a hang. Default 30 000.
+   */
+  readonly startTimeoutMs?: number
+  /** The clock timeouts are measured with. Default: the real one. */
+  readonly clock?: Clock
   /** Requests in flight at once. Default 512. */
   readonly window?: number
   /** Restarts after crashes and hangs before everything left is an error. Default 10. */
@@ -54,13 +63,15 @@ export class AdapterProcess {
   private child: Child | null = null
   private state: State = 'running'
   private deadMessage = ''
-  private readonly flight = new InFlight()
-  private timer: NodeJS.Timeout | null = null
+  private readonly clock: Clock
+  private readonly flight: InFlight
+  private cancelTimer: (() => void) | null = null
   private pumpScheduled = false
   private greeting: { id: number; settle: (response: unknown) => void } | null = null
   /** How the last adapter process ended, for the restart-limit message. */
   private lastEnd = ''
   private readonly timeoutMs: number
+  private readonly startTimeoutMs: number
   private readonly window: number
   private readonly maxRestarts: number
 
@@ -69,6 +80,9 @@ export class AdapterProcess {
     public hello: HelloResponse,
   ) {
     this.timeoutMs = options.timeoutMs ?? 10_000
+    this.startTimeoutMs = options.startTimeoutMs ?? 30_000
+    this.clock = options.clock ?? REAL_CLOCK
+    this.flight = new InFlight(() => this.clock.now())
     this.window = options.window ?? 512
     this.maxRestarts = options.maxRestarts ?? 10
   }
@@ -134,14 +148,14 @@ export class AdapterProcess {
     this.child = child
     void child.closed.then((end) => this.onClosed(child, end))
     const id = this.flight.newId()
-    let timer: NodeJS.Timeout | undefined
+    let cancel = () => {}
     const answer = await new Promise<unknown>((settle) => {
       this.greeting = { id, settle }
-      timer = setTimeout(() => settle(new AdapterStartError(`the adapter did not answer hello within ${this.timeoutMs} ms`)), this.timeoutMs)
+      cancel = this.clock.after(this.startTimeoutMs, () => settle(new AdapterStartError(`the adapter did not start and answer hello within ${this.startTimeoutMs} ms`)))
       void child.closed.then((end) => settle(new AdapterStartError(`the adapter ${describeEnd(end)} before answering hello${tail(child)}`)))
       child.write(`{"id":${id},"op":"hello"}\n`)
     })
-    clearTimeout(timer)
+    cancel()
     this.greeting = null
     const problem = answer instanceof AdapterStartError ? answer : helloProblem(answer)
     if (problem !== null) {
@@ -203,20 +217,20 @@ export class AdapterProcess {
   }
 
   private armTimer(): void {
-    if (this.timer !== null || this.flight.outstandingCount === 0) return
-    const wait = Math.max(0, this.flight.headSince + this.timeoutMs - performance.now())
-    this.timer = setTimeout(() => this.onTimer(), wait)
+    if (this.cancelTimer !== null || this.flight.outstandingCount === 0) return
+    const wait = Math.max(0, this.flight.headSince + this.timeoutMs - this.clock.now())
+    this.cancelTimer = this.clock.after(wait, () => this.onTimer())
   }
 
   private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer)
-    this.timer = null
+    this.cancelTimer?.()
+    this.cancelTimer = null
   }
 
   private onTimer(): void {
-    this.timer = null
+    this.cancelTimer = null
     if (this.state !== 'running' || this.flight.outstandingCount === 0) return
-    if (performance.now() - this.flight.headSince < this.timeoutMs) return this.armTimer()
+    if (this.clock.now() - this.flight.headSince < this.timeoutMs) return this.armTimer()
     const sole = this.flight.sole()
     if (sole !== undefined) this.flight.take(sole.id)?.pending.settle({ kind: 'hang', message: `no answer within ${this.timeoutMs} ms` })
     this.state = 'restarting'

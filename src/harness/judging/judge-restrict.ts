@@ -4,31 +4,31 @@
  * original caveats unchanged; exactly the expected caveats appended (compared as JSON values);
  * and a signature chain that verifies with the vector's key (which the adapter never sees).
  */
-import { decodeUtf8, fromHex } from '../bytes.js'
-import type { RestrictVector } from '../generated/types.js'
-import { parseStrictJson } from '../json/parse.js'
-import { computeSignature } from '../macaroon/signature.js'
-import type { Caveat, Macaroon } from '../macaroon/types.js'
-import { parseToken } from '../token/parse.js'
+import { decodeUtf8, fromHex } from '../../bytes.js'
+import type { RestrictVector } from '../../generated/types.js'
+import { parseStrictJson } from '../../json/parse.js'
+import { computeSignature } from '../../macaroon/signature.js'
+import type { Caveat, Macaroon } from '../../macaroon/types.js'
+import { parseToken } from '../../token/parse.js'
 import { brief, firstDifference } from './json-values.js'
-import { fail, judgeRejection, PASS, unexpectedRejection, type Judgement } from './judgement.js'
+import { both, fail, judgeRejection, PASS, unexpectedRejection, type Graded } from './judgement.js'
 
 type Json = Record<string, unknown>
 
-/** Judges a restrict response already known to match TokenResponse. */
-export function judgeRestrict(vector: RestrictVector, r: Json): Judgement {
+/** Judges a restrict response already known to match TokenResponse (the same at both levels but for a rejection's code). */
+export function judgeRestrict(vector: RestrictVector, r: Json): Graded {
   const e = vector.expected
-  if (e.result === 'invalid') return judgeRejection(e.reason, r)
-  if (r.error !== undefined) return unexpectedRejection('a restricted token', r)
+  if (e.result === 'invalid') return judgeRejection(e, r)
+  if (r.error !== undefined) return both(unexpectedRejection('a restricted token', r))
   const original = parseToken(vector.input.token, { anyPrefix: true })
-  if (!original.ok) return { outcome: 'ERROR', message: `harness: the vector's input token does not parse (${original.reason})` }
+  if (!original.ok) return both({ outcome: 'ERROR', message: `harness: the vector's input token does not parse (${original.reason})` })
   const restricted = parseToken(r.token, { anyPrefix: true })
-  if (!restricted.ok) return fail(`the restricted token does not parse: ${restricted.reason} (${restricted.message})`)
+  if (!restricted.ok) return both(fail(`the restricted token does not parse: ${restricted.reason} (${restricted.message})`))
   const problem =
     (original.token.prefix === restricted.token.prefix ? null : `prefix changed from ${JSON.stringify(original.token.prefix)} to ${JSON.stringify(restricted.token.prefix)}`) ??
     compareMacaroons(original.token.macaroon, restricted.token.macaroon, e.caveats) ??
     checkSignature(vector.input.key, restricted.token.macaroon)
-  return problem === null ? PASS : fail(problem)
+  return both(problem === null ? PASS : fail(problem))
 }
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
