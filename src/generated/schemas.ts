@@ -1847,7 +1847,9 @@ export const xfailFileSchema = {
       "required": [
         "id",
         "reason",
-        "spec"
+        "spec",
+        "level",
+        "effect"
       ],
       "additionalProperties": false
     }

@@ -737,11 +737,11 @@ export interface XfailEntry {
   /**
    * Where the implementation deviates: "verdict" when its valid/invalid (or its token) differs from the vector, "reason" when only the reason code or failure list does. A reason-level entry whose vector fails at the verdict level is a FAIL; a verdict-level entry whose vector passes at the verdict level is an XPASS.
    */
-  level?: "verdict" | "reason";
+  level: "verdict" | "reason";
   /**
    * What the deviation means for users of the implementation: whether it widens access, makes tokens malleable, leaks, crashes, or only changes a message; honest about today versus a future risk.
    */
-  effect?: string;
+  effect: string;
 }
 
 /**

@@ -19,7 +19,7 @@ const FAILING = ['expiration::at-expires-at', 'expiration::before-window', 'expi
 
 function xfailFile(ids: string[]): string {
   const path = join(tempDir(), 'xfail.json')
-  const entries: XfailEntry[] = ids.map((id) => ({ id, reason: 'the fake adapter says valid to everything', spec: ['VERIFY-1'] }))
+  const entries: XfailEntry[] = ids.map((id) => ({ id, reason: 'the fake adapter says valid to everything', spec: ['VERIFY-1'], level: 'verdict', effect: 'accepts every token' }))
   writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'fake', entries }))
   return path
 }

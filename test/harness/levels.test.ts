@@ -13,7 +13,7 @@ import { fake, FIXTURE_VECTORS, ManualClock, REFERENCE, ROOT, SLOW, twoFailuresS
 
 const run = (options: Partial<RunOptions> & Pick<RunOptions, 'adapter'>) => runConformance({ clock: new ManualClock(), suite: loadVectors(FIXTURE_VECTORS), cwd: ROOT, onStderr: () => {}, ...options })
 const by = (r: ConformanceResults) => Object.fromEntries(r.results.map((x) => [x.id, x]))
-const entry = (id: string, level?: 'verdict' | 'reason'): XfailEntry => ({ id, reason: 'reports another code', spec: ['VEC-7'], ...(level === undefined ? {} : { level }) })
+const entry = (id: string, level: 'verdict' | 'reason' = 'verdict'): XfailEntry => ({ id, reason: 'reports another code', spec: ['VEC-7'], level, effect: 'only the reason' })
 
 /** Vectors whose expected rejection the other-reasons variant gets right in verdict but not in code. */
 const REASON_ONLY = [
@@ -56,7 +56,7 @@ describe('xfail entries at their level in a run (VEC-6, VEC-7)', SLOW, () => {
     expect(r).toMatchObject({ passed: true, problems: [] })
   })
 
-  it('verdict entries (the default) on such vectors: XPASS at the verdict level fails the run, with a hint', async () => {
+  it('verdict entries on such vectors: XPASS at the verdict level fails the run, with a hint', async () => {
     const r = await run({ adapter: variant('other-reasons'), xfails: new Xfails(REASON_ONLY.map((id) => entry(id))) })
     expect(by(r)['expiration::wrong-key']).toMatchObject({ verdict: 'XPASS', outcome: 'XFAIL', verdict_message: expect.stringMatching(/give it "level": "reason"$/) })
     expect(r).toMatchObject({ passed: false, problems: ['verdict level: 9 XPASS'] })

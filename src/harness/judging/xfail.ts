@@ -4,7 +4,7 @@
  * sigstore-conformance and tuf-conformance: a deviating vector becomes XFAIL, one that passes
  * anyway is XPASS (a failure), and an entry that matches no loaded vector is stale (a failure).
  *
- * An entry's `level` says where the deviation is (VEC-6, VEC-7): `verdict` (the default) makes
+ * An entry's `level` says where the deviation is (VEC-6, VEC-7): `verdict` makes
  * the vector XFAIL at both levels; `reason` says the verdict is right and only the reason code or
  * failure list differs, so the vector must PASS at the verdict level and is XFAIL at the reason
  * level. A reason entry on a vector whose verdict is wrong understated it: the vector stays FAIL.
@@ -76,7 +76,7 @@ function expectFailure(j: Judgement, passMessage: string): Final {
 export function applyXfail(g: Pick<Graded, 'verdict' | 'reason'>, entry: XfailEntry | undefined): { verdict: Final; reason: Final } {
   if (entry === undefined) return { verdict: plain(g.verdict), reason: plain(g.reason) }
   const xpass = `passed, but an xfail entry (${entry.id}) expects it to fail: ${entry.reason}`
-  if ((entry.level ?? 'verdict') === 'verdict') {
+  if (entry.level === 'verdict') {
     const onlyReason = g.verdict.outcome === 'PASS' && g.reason.outcome !== 'PASS'
     const verdictXpass = onlyReason ? `the verdict is right, but the xfail entry (${entry.id}) is at the verdict level: if only the reason differs, give it "level": "reason"` : xpass
     return { verdict: expectFailure(g.verdict, verdictXpass), reason: expectFailure(g.reason, xpass) }

@@ -8,7 +8,7 @@ import { applyXfail, loadXfailFile, Xfails, XfailLoadError } from '../../../src/
 import { loadVectors } from '../../../src/vectors/load.js'
 import { fake, FIXTURE_VECTORS, ManualClock, SLOW, tempDir } from '../helpers.js'
 
-const entry = (id: string): XfailEntry => ({ id, reason: `known: ${id}`, spec: ['VERIFY-1'] })
+const entry = (id: string): XfailEntry => ({ id, reason: `known: ${id}`, spec: ['VERIFY-1'], level: 'verdict', effect: 'none' })
 
 describe('xfail entries (VEC-6, VEC-7)', () => {
   it('match exact ids and * patterns', () => {
@@ -31,7 +31,7 @@ describe('xfail entries (VEC-6, VEC-7)', () => {
     return `${x.verdict.outcome}/${x.reason.outcome}`
   }
 
-  it('at the verdict level (the default): FAIL and ERROR become XFAIL, PASS becomes XPASS, at both levels; SKIP stays', () => {
+  it('at the verdict level: FAIL and ERROR become XFAIL, PASS becomes XPASS, at both levels; SKIP stays', () => {
     const e = entry('a::b')
     for (const level of [e, { ...e, level: 'verdict' as const }]) {
       expect([after(F, F, level), after(E, E, level), after(P, P, level), after(P, R, level), after(S, S, level)]).toEqual(['XFAIL/XFAIL', 'XFAIL/XFAIL', 'XPASS/XPASS', 'XPASS/XFAIL', 'SKIP/SKIP'])
@@ -65,7 +65,7 @@ describe('xfail entries (VEC-6, VEC-7)', () => {
   it('are validated when loaded, with the file named', () => {
     const dir = tempDir()
     const path = join(dir, 'xfail.json')
-    writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'x', entries: [{ id: 'a::b', reason: 'r' }] }))
+    writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'x', entries: [{ id: 'a::b', reason: 'r', level: 'verdict', effect: 'none' }] }))
     expect(() => loadXfailFile(path)).toThrow(XfailLoadError)
     expect(() => loadXfailFile(path)).toThrow(/xfail\.json: does not match xfail-file\.schema\.json: \/entries\/0 must have required property 'spec'/)
     expect(() => loadXfailFile(join(dir, 'missing.json'))).toThrow(/missing\.json: cannot be read \(ENOENT\)/)
