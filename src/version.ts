@@ -1,2 +1,2 @@
 /** @module The package version, reported by `hello` and `--version`. Kept equal to package.json by a unit test. */
-export const VERSION = '0.1.0'
+export const VERSION = '0.2.0'

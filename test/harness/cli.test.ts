@@ -1,3 +1,4 @@
+import { VERSION } from '../../src/version.js'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -30,7 +31,7 @@ describe('pypi-token conformance run', SLOW, () => {
     const r = await conformance('run', '--adapter', REFERENCE, '--vectors', FIXTURE_VECTORS, '--out', out)
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('caveats/expiration.json     verdict     5     -      -      -     -      -     -      5\n                            reason      5     -      -      -     -      -     -      5\n')
-    expect(r.stdout).toContain('pypi-token-spec 0.1.0: PASSED\n  verdict level: 15 vectors: 15 PASS\n  reason level:  15 vectors: 15 PASS\n')
+    expect(r.stdout).toContain(`pypi-token-spec ${VERSION}: PASSED\n  verdict level: 15 vectors: 15 PASS\n  reason level:  15 vectors: 15 PASS\n`)
     expect(readdirSync(out).sort()).toEqual(['results.html', 'results.json', 'results.md'])
   })
 
@@ -135,7 +136,7 @@ describe('pypi-token conformance matrix', SLOW, () => {
     const r = await conformance('matrix', '--adapters', adapters, '--vectors', FIXTURE_VECTORS, '--out', out)
     expect(r.status).toBe(1)
     expect(r.stdout.split('\n').slice(0, 9)).toEqual([
-      'vector file                 reference 0.1.0          fake 0.0.1',
+      `vector file                 reference ${VERSION}          fake 0.0.1`,
       '                            verdict          reason  verdict     reason',
       'caveats/expiration.json     5P               5P      2P 3F       2P 3F',
       'caveats/project-names.json  4P               4P      2P 2F       2P 2F',

@@ -2,6 +2,7 @@
  * A run passes only when it ran something (VEC-8), and the library (results.passed) and the CLI
  * (its exit status) agree on every case.
  */
+import { VERSION } from '../../src/version.js'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -37,7 +38,7 @@ describe('a run passes only when it ran something (VEC-8)', SLOW, () => {
   it('passes the reference on the fixture vectors (the control)', async () => {
     const { r, stdout } = await both(REFERENCE, FIXTURE_VECTORS)
     expect(r).toMatchObject({ passed: true, problems: [], ops: ['hello', 'inspect', 'verify', 'mint', 'restrict'] })
-    expect(stdout).toContain('pypi-token-spec 0.1.0: PASSED\n')
+    expect(stdout).toContain(`pypi-token-spec ${VERSION}: PASSED\n`)
   })
 
   it('fails an adapter whose hello lists only hello, although every vector is SKIP and none FAIL', async () => {
