@@ -53,15 +53,21 @@ const projectArb = fc.integer({ min: 0, max: POOL.names.length - 1 }).chain((i) 
   }),
 )
 
-/** A request context: user and publisher identities are exclusive, as in Warehouse. */
+const publisherArb = fc.record({ id: fc.constantFrom(...POOL.publisherIds), project_ids: fc.subarray(POOL.projectIds) })
+
+/**
+ * A request context: usually one identity, a user or a publisher, as in Warehouse; sometimes both,
+ * which CTX-2 also decides (each caveat reads its own members).
+ */
 export const contextArb: fc.Arbitrary<VerifyContext> = fc
   .record({
     now: timeArb,
     project: fc.option(projectArb, { freq: 4 }),
     identity: fc.oneof(
-      fc.constant(null),
-      fc.constantFrom(...POOL.userIds).map((user_id) => ({ user_id })),
-      fc.record({ id: fc.constantFrom(...POOL.publisherIds), project_ids: fc.subarray(POOL.projectIds) }).map((oidc_publisher) => ({ oidc_publisher })),
+      { weight: 3, arbitrary: fc.constant(null) },
+      { weight: 3, arbitrary: fc.constantFrom(...POOL.userIds).map((user_id) => ({ user_id })) },
+      { weight: 3, arbitrary: publisherArb.map((oidc_publisher) => ({ oidc_publisher })) },
+      { weight: 1, arbitrary: fc.record({ user_id: fc.constantFrom(...POOL.userIds), oidc_publisher: publisherArb }) },
     ),
   })
   .map(({ now, project, identity }) => ({
