@@ -17,10 +17,10 @@ PYTHON="${PYTHON:-python3}"
 
 log() { printf 'setup-adapters: %s\n' "$*" >&2; }
 
-# setup_python_venv NAME: adapters/NAME/.venv from adapters/NAME/requirements.txt
+# setup_python_venv NAME [DIR]: DIR/.venv from DIR/requirements.txt (DIR: adapters/NAME)
 setup_python_venv() {
     local name="$1"
-    local dir="$ROOT/adapters/$name"
+    local dir="${2:-$ROOT/adapters/$name}"
     local req="$dir/requirements.txt"
     local venv="$dir/.venv"
     local stamp="$venv/.requirements-stamp"
@@ -65,7 +65,13 @@ setup_warehouse() {
     setup_python_venv warehouse
 }
 
-ADAPTERS=(pypitoken warehouse)
+# Not an adapter: the real upload clients (twine, uv) that test/upload/ drives against a local
+# test index, pinned in test/upload/clients/requirements.txt.
+setup_upload_clients() {
+    setup_python_venv upload_clients "$ROOT/test/upload/clients"
+}
+
+ADAPTERS=(pypitoken warehouse upload_clients)
 
 main() {
     local names=("$@")
