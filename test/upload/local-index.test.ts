@@ -2,15 +2,37 @@
  * The local test index itself (no upload client needed): what it accepts, what it refuses and
  * how it says so, and that the upload folder only ever holds complete, accepted files.
  */
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { restrict } from '../../src/index.js'
-import { buildSdist, buildWheel, crc32 } from './dists.js'
+import { buildSdist, buildWheel, crc32, writeDists } from './dists.js'
 import { projectIdFor } from './local-index.js'
 import { FormError, parseMultipart } from './multipart.js'
 import { openScene, type Scene } from './scene.js'
+
+/** Checks the wheel's CRCs and RECORD (sha256, size) and reads the sdist's PKG-INFO, independently of dists.ts. */
+const CHECK_ARCHIVES = `
+import base64, hashlib, sys, tarfile, zipfile
+from email.parser import Parser
+wheel, sdist = sys.argv[1:]
+with zipfile.ZipFile(wheel) as z:
+    assert z.testzip() is None, "bad CRC"
+    for line in z.read([n for n in z.namelist() if n.endswith("/RECORD")][0]).decode().splitlines():
+        path, digest, size = line.split(",")
+        if not digest:
+            continue
+        data = z.read(path)
+        ok = digest == "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode() and int(size) == len(data)
+        print(path, "ok" if ok else "MISMATCH")
+with tarfile.open(sdist, "r:gz") as t:
+    member = [m for m in t.getmembers() if m.name.endswith("/PKG-INFO")][0]
+    meta = Parser().parsestr(t.extractfile(member).read().decode())
+    print("sdist", member.name, meta["Name"], meta["Version"])
+`
 
 let scene: Scene | null = null
 afterEach(async () => {
@@ -137,10 +159,28 @@ describe('multipart reader and fixture archives', () => {
       ['name', null, 'foo'],
       ['content', 'f.whl', '\r\n--x'],
     ])
-    expect(() => parseMultipart(body.subarray(0, 60), 'b')).toThrow(FormError)
+    expect(() => parseMultipart(body.subarray(0, body.length - 8), 'b')).toThrow(new FormError('part "content" is not closed by a boundary (truncated body?)'))
+    expect(() => parseMultipart(body.subarray(0, 30), 'b')).toThrow(new FormError('part headers never end'))
   })
 
   it('computes the zip CRC-32 (check value of "123456789")', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926)
+  })
+
+  it('writes archives that the zipfile and tarfile modules of Python read back: CRCs, RECORD digests and sizes, PKG-INFO', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dists-'))
+    try {
+      const d = writeDists(dir, 'Check.Me', '1.2')
+      const r = spawnSync('python3', ['-c', CHECK_ARCHIVES, d.wheel, d.sdist], { encoding: 'utf8', timeout: 120_000 })
+      expect(r.stderr).toBe('')
+      expect(r.stdout.trim().split('\n')).toEqual([
+        'check_me/__init__.py ok',
+        'check_me-1.2.dist-info/METADATA ok',
+        'check_me-1.2.dist-info/WHEEL ok',
+        'sdist check_me-1.2/PKG-INFO Check.Me 1.2',
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
