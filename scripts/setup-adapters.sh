@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Create or update the Python virtualenvs of the conformance adapters in adapters/.
+# Create or update the Python virtualenvs of the conformance adapters in adapters/, and of the
+# real upload clients the upload tests drive (test/upload/clients/).
 #
-#   scripts/setup-adapters.sh            # every adapter
-#   scripts/setup-adapters.sh pypitoken  # only the named ones
+#   scripts/setup-adapters.sh            # every adapter, and the upload clients
+#   scripts/setup-adapters.sh pypitoken  # only the named ones (upload_clients for the clients)
 #
 # Idempotent: a venv whose stamp (hash of its requirements.txt and of the Python
 # interpreter's version) is current is left alone, so a re-run takes well under a second.

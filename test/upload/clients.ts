@@ -70,7 +70,6 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
     LANG: 'C.UTF-8',
     TERM: 'dumb',
     NO_COLOR: '1',
-    COLUMNS: '500',
     PYTHON_KEYRING_BACKEND: 'keyring.backends.null.Keyring',
     UV_NO_CONFIG: '1',
     UV_CACHE_DIR: join(home, 'uv-cache'),
