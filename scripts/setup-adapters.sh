@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Create or update the Python virtualenvs of the conformance adapters in adapters/.
+# Create or update the Python virtualenvs of the conformance adapters in adapters/, and of the
+# real upload clients the upload tests drive (test/upload/clients/).
 #
-#   scripts/setup-adapters.sh            # every adapter
-#   scripts/setup-adapters.sh pypitoken  # only the named ones
+#   scripts/setup-adapters.sh            # every adapter, and the upload clients
+#   scripts/setup-adapters.sh pypitoken  # only the named ones (upload_clients for the clients)
 #
 # Idempotent: a venv whose stamp (hash of its requirements.txt and of the Python
 # interpreter's version) is current is left alone, so a re-run takes well under a second.
@@ -17,10 +18,10 @@ PYTHON="${PYTHON:-python3}"
 
 log() { printf 'setup-adapters: %s\n' "$*" >&2; }
 
-# setup_python_venv NAME: adapters/NAME/.venv from adapters/NAME/requirements.txt
+# setup_python_venv NAME [DIR]: DIR/.venv from DIR/requirements.txt (DIR: adapters/NAME)
 setup_python_venv() {
     local name="$1"
-    local dir="$ROOT/adapters/$name"
+    local dir="${2:-$ROOT/adapters/$name}"
     local req="$dir/requirements.txt"
     local venv="$dir/.venv"
     local stamp="$venv/.requirements-stamp"
@@ -65,7 +66,13 @@ setup_warehouse() {
     setup_python_venv warehouse
 }
 
-ADAPTERS=(pypitoken warehouse)
+# Not an adapter: the real upload clients (twine, uv) that test/upload/ drives against a local
+# test index, pinned in test/upload/clients/requirements.txt.
+setup_upload_clients() {
+    setup_python_venv upload_clients "$ROOT/test/upload/clients"
+}
+
+ADAPTERS=(pypitoken warehouse upload_clients)
 
 main() {
     local names=("$@")
