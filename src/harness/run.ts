@@ -37,7 +37,7 @@ export interface RunOptions {
   /** How long to wait for the adapter to exit at the end before killing it (ms). Default 2000. */
   readonly graceMs?: number
   readonly cwd?: string
-  readonly env?: NodeJS.ProcessEnv
+  readonly env?: Readonly<Record<string, string | undefined>>
   readonly onStderr?: (line: string) => void
   /** Called after each vector's outcome is known. */
   readonly onProgress?: (done: number, total: number) => void

@@ -20,7 +20,7 @@ let paddedFrom = 0
 let views = new Map<number, Buffer>()
 
 /** HMAC-SHA256(key, message) per RFC 2104. */
-export function hmacSha256(key: Uint8Array, message: Uint8Array): Buffer {
+export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
   const k = key.length > BLOCK ? hash('sha256', key, 'buffer') : key
   const length = BLOCK + message.length
   if (inner.length < length) {
@@ -50,12 +50,12 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Buffer {
 }
 
 /** SIG-1: the root key is never used directly; the chain starts from HMAC("macaroons-key-generator", key). */
-export function deriveKey(rootKey: Uint8Array): Buffer {
+export function deriveKey(rootKey: Uint8Array): Uint8Array {
   return hmacSha256(KEY_GENERATOR, rootKey)
 }
 
 /** SIG-2: the first link signs the identifier with the derived key. */
-export function signIdentifier(derivedKey: Uint8Array, identifier: Uint8Array): Buffer {
+export function signIdentifier(derivedKey: Uint8Array, identifier: Uint8Array): Uint8Array {
   return hmacSha256(derivedKey, identifier)
 }
 
@@ -63,13 +63,13 @@ export function signIdentifier(derivedKey: Uint8Array, identifier: Uint8Array): 
  * SIG-3 / SIG-4: each caveat extends the chain. A first-party caveat signs its bytes; a
  * third-party caveat signs HMAC(sig, vid) || HMAC(sig, id).
  */
-export function extendSignature(signature: Uint8Array, caveat: Caveat): Buffer {
+export function extendSignature(signature: Uint8Array, caveat: Caveat): Uint8Array {
   if (caveat.kind === 'first-party') return hmacSha256(signature, caveat.id)
   return hmacSha256(signature, Buffer.concat([hmacSha256(signature, caveat.vid), hmacSha256(signature, caveat.id)]))
 }
 
 /** The signature a macaroon with this identifier and these caveats has under `rootKey`. */
-export function computeSignature(rootKey: Uint8Array, identifier: Uint8Array, caveats: readonly Caveat[]): Buffer {
+export function computeSignature(rootKey: Uint8Array, identifier: Uint8Array, caveats: readonly Caveat[]): Uint8Array {
   let sig = signIdentifier(deriveKey(rootKey), identifier)
   for (const c of caveats) sig = extendSignature(sig, c)
   return sig

@@ -7,7 +7,8 @@
  * exactly the ones loaded, and no vector may use one of its `retired_ids`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { validateRef } from '../caveats/schema-validator.js'
 import { checkContext } from '../context.js'
 import type { Vector, VectorFile } from '../generated/types.js'
@@ -39,16 +40,24 @@ export interface LoadOptions {
   readonly skip?: readonly string[]
 }
 
-/** Loads and checks every vector file under `dir` (default `vectors`). Throws VectorLoadError. */
-export function loadVectors(dir = 'vectors', options: LoadOptions = {}): VectorSuite {
+/**
+ * The vectors that ship with this package (`vectors/` beside `dist/` or `src/`), whatever the
+ * working directory: what `pypi-token conformance` runs unless told otherwise.
+ */
+export const PACKAGE_VECTORS = fileURLToPath(new URL('../../vectors', import.meta.url))
+
+/** Loads and checks every vector file under `dir` (default: the package's own). Throws VectorLoadError. */
+export function loadVectors(dir = PACKAGE_VECTORS, options: LoadOptions = {}): VectorSuite {
   const skip = new Set(options.skip ?? ['candidates'])
   let stat
+  // A relative path is shown as given and as resolved, so that the message names what was tried.
+  const shown = isAbsolute(dir) ? dir : `${dir} (${resolve(dir)})`
   try {
     stat = statSync(dir)
   } catch {
-    throw new VectorLoadError(`${dir}: no such vectors directory`)
+    throw new VectorLoadError(`${shown}: no such vectors directory`)
   }
-  if (!stat.isDirectory()) throw new VectorLoadError(`${dir}: not a directory`)
+  if (!stat.isDirectory()) throw new VectorLoadError(`${shown}: not a directory`)
   const paths = listJson(dir, dir, skip)
     .filter((path) => path !== join(dir, MANIFEST))
     .sort()

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConformanceResults } from '../../generated/types.js'
-import { fuzz } from '../../fuzz/fuzz.js'
 import { loadXfailFile, Xfails, XfailLoadError } from '../../harness/judging/xfail.js'
 import { AdapterStartError } from '../../harness/process/adapter-process.js'
 import { AdapterConfigError, loadAdapterConfig, matrixTable, unmetRequirement, type MatrixColumn } from '../../harness/reports/matrix.js'
@@ -11,7 +10,7 @@ import { messageOf } from '../../harness/reports/report-md.js'
 import { REPORT_KINDS, writeReports, type ReportKind } from '../../harness/reports/reports.js'
 import { fileTable, outcomeLabel, uncheckedFailuresNote, verdictLines } from '../../harness/reports/summary.js'
 import { runConformance, runFailed, selectVectors } from '../../harness/run.js'
-import { loadVectors, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
+import { loadVectors, PACKAGE_VECTORS, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
 import { parse } from '../args.js'
 import { EXIT, UsageError, type Io } from '../io.js'
 
@@ -120,7 +119,7 @@ async function runCommand(io: Io, argv: readonly string[]): Promise<number> {
   const unknown = kinds.find((k) => !(REPORT_KINDS as readonly string[]).includes(k))
   if (unknown !== undefined) throw new UsageError(`conformance: --report must be json, md or html, not ${JSON.stringify(unknown)}`)
   const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
-  const suite = usageErrors(() => loadVectors(values.vectors ?? 'vectors'))
+  const suite = usageErrors(() => loadVectors(values.vectors ?? PACKAGE_VECTORS))
   const xfailPath = values.xfail
   const xfails = xfailPath === undefined ? undefined : new Xfails(usageErrors(() => loadXfailFile(xfailPath)).entries)
   const filter = values.filter
@@ -136,7 +135,7 @@ async function runCommand(io: Io, argv: readonly string[]): Promise<number> {
 async function matrixCommand(io: Io, argv: readonly string[]): Promise<number> {
   const { values } = parse('conformance', argv, { adapters: { type: 'string' }, out: { type: 'string' }, vectors: { type: 'string' }, timeout: { type: 'string' } }, 0)
   const entries = usageErrors(() => loadAdapterConfig(values.adapters ?? join('adapters', 'adapters.json')))
-  const suite = usageErrors(() => loadVectors(values.vectors ?? 'vectors'))
+  const suite = usageErrors(() => loadVectors(values.vectors ?? PACKAGE_VECTORS))
   const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
   const out = values.out ?? 'reports'
   const columns: MatrixColumn[] = []
@@ -161,6 +160,18 @@ async function matrixCommand(io: Io, argv: readonly string[]): Promise<number> {
   return ran.length === 0 || ran.some((c) => runFailed(c.results)) ? EXIT.INVALID : EXIT.OK
 }
 
+/** The fuzzer needs fast-check, an optional peer dependency: loaded only here, with a clear message when it is missing. */
+async function loadFuzz(): Promise<typeof import('../../fuzz/fuzz.js')> {
+  try {
+    return await import('../../fuzz/fuzz.js')
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes('fast-check')) {
+      throw new UsageError('conformance: fuzz needs fast-check, an optional peer dependency of pypi-token-spec: npm install fast-check@4')
+    }
+    throw err
+  }
+}
+
 async function fuzzCommand(io: Io, argv: readonly string[]): Promise<number> {
   const { values } = parse('conformance', argv, { adapter: { type: 'string', multiple: true }, runs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' } }, 0)
   const adapters = values.adapter ?? []
@@ -169,6 +180,7 @@ async function fuzzCommand(io: Io, argv: readonly string[]): Promise<number> {
   const seed = values.seed === undefined ? Date.now() % 0x7fffffff : Number(values.seed) | 0
   const runs = positiveInt(values.runs, '--runs', 1000)
   const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
+  const { fuzz } = await loadFuzz()
   io.err(`fuzzing ${adapters.length} adapters, ${runs} runs, seed ${seed}\n`)
   let report
   try {

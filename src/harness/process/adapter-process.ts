@@ -41,7 +41,7 @@ export interface AdapterOptions {
   /** Restarts after crashes and hangs before everything left is an error. Default 10. */
   readonly maxRestarts?: number
   readonly cwd?: string
-  readonly env?: NodeJS.ProcessEnv
+  readonly env?: Readonly<Record<string, string | undefined>>
   /** How long close() waits for the adapter to exit after end of input before killing it (ms). Default 2000. */
   readonly graceMs?: number
   /** Each stderr line of the adapter. Default: the harness's stderr, prefixed `[adapter] `. */

@@ -8,14 +8,15 @@ import { spawn, type ChildProcess } from 'node:child_process'
 /** How a child ended: its exit status, or the signal that killed it, or why it never ran. */
 export interface ChildEnd {
   readonly code: number | null
-  readonly signal: NodeJS.Signals | null
+  /** A signal name such as `SIGKILL` (a string, so that the published types need no @types/node). */
+  readonly signal: string | null
   readonly spawnError?: string
 }
 
 export interface ChildOptions {
   readonly command: string
   readonly cwd?: string
-  readonly env?: NodeJS.ProcessEnv
+  readonly env?: Readonly<Record<string, string | undefined>>
   /** Every complete stdout line of one chunk, in order. */
   readonly onLines: (lines: string[]) => void
   readonly onStderr: (line: string) => void
