@@ -1,4 +1,5 @@
 /** @module inspect(token): what a token is and allows, without the key. */
+import { analyzeCaveats, type CaveatAnalysis } from './analysis.js'
 import { textOrHex, toHex, type TextOrHex } from './bytes.js'
 import { decodeCaveat } from './caveats/decode.js'
 import type { CaveatSlug, ReasonCode, Restriction } from './generated/types.js'
@@ -23,7 +24,12 @@ export interface CaveatInfo {
   readonly vid?: string
 }
 
-export interface TokenInfo {
+/**
+ * A token's parts and caveats, and what the caveats allow together (CaveatAnalysis: `never_valid`
+ * and its `conflicts`, the window `not_before` … `expires_at`, and with `now` `expired`,
+ * `not_yet_valid` and `valid_now`).
+ */
+export interface TokenInfo extends CaveatAnalysis {
   readonly prefix: string
   /** Null when the token has no location field (TOKEN-8: never checked). */
   readonly location: TextOrHex | null
@@ -45,6 +51,7 @@ export function inspect(token: unknown, options: InspectOptions = {}): InspectRe
   const parsed = parseToken(token, { anyPrefix: true })
   if (!parsed.ok) return parsed
   const { prefix, macaroon } = parsed.token
+  const caveats = macaroon.caveats.map((c, index) => describeCaveat(c, index, options.now))
   return {
     ok: true,
     token: {
@@ -52,7 +59,11 @@ export function inspect(token: unknown, options: InspectOptions = {}): InspectRe
       location: macaroon.location === null ? null : textOrHex(macaroon.location),
       identifier: textOrHex(macaroon.identifier),
       signature: toHex(macaroon.signature),
-      caveats: macaroon.caveats.map((c, index) => describeCaveat(c, index, options.now)),
+      caveats,
+      ...analyzeCaveats(
+        caveats.map((c) => c.restriction),
+        options.now,
+      ),
     },
   }
 }
