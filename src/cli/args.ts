@@ -5,12 +5,42 @@ import { UsageError } from './io.js'
 type Options = NonNullable<ParseArgsConfig['options']>
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>
 
+/**
+ * Lets an option's value start with `-` without `=` (`--now -1`, `--seed -5`, `--project -x`):
+ * parseArgs calls that ambiguous. A value that is itself a long option (`--from-env --json`) is
+ * refused instead, since the value was most likely forgotten.
+ */
+function joinDashValues(command: string, argv: readonly string[], options: Options): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--') {
+      out.push(...argv.slice(i))
+      break
+    }
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null
+    const next = argv[i + 1]
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && next.startsWith('-') && next !== '-') {
+      if (next.startsWith('--')) throw new UsageError(`${command}: ${arg} needs a value (got the option ${next})`)
+      out.push(`${arg}=${next}`)
+      i++
+      continue
+    }
+    out.push(arg)
+  }
+  return out
+}
+
 export function parse<O extends Options>(command: string, argv: readonly string[], options: O, maxPositionals = 1): Parsed<O> {
   let parsed: Parsed<O>
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args: joinDashValues(command, argv, options), options, allowPositionals: true, strict: true })
   } catch (err) {
-    throw new UsageError(`${command}: ${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`)
+    if (err instanceof UsageError) throw err
+    const message = (err as Error).message
+    const missing = /^Option '(--[\w-]+)(?: <value>)?' argument missing/.exec(message)
+    if (missing !== null) throw new UsageError(`${command}: ${missing[1]} needs a value`)
+    throw new UsageError(`${command}: ${message.replace(/\. To specify a positional argument.*$/s, '')}`)
   }
   if (parsed.positionals.length > maxPositionals) throw new UsageError(`${command}: unexpected argument ${JSON.stringify(parsed.positionals[maxPositionals])}`)
   return parsed

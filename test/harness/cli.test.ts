@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import type { Io } from '../../src/cli/io.js'
 import { run } from '../../src/cli/run.js'
 import type { XfailEntry } from '../../src/generated/types.js'
-import { fake, FIXTURE_VECTORS, REFERENCE, SLOW, tempDir, variant } from './helpers.js'
+import { PACKAGE_VECTORS } from '../../src/vectors/load.js'
+import { fake, FIXTURE_VECTORS, REFERENCE, ROOT, SLOW, tempDir, variant } from './helpers.js'
 
 async function cli(argv: string[], env: Record<string, string> = {}) {
   let stdout = ''
@@ -73,6 +74,25 @@ describe('pypi-token conformance run', SLOW, () => {
     expect(r.stdout).toContain('ERROR expiration::inside-window: the adapter could not be started: the adapter exited with status 1 before answering hello')
   })
 
+  it('runs the vectors this package ships unless --vectors says otherwise, whatever the working directory', async () => {
+    const elsewhere = tempDir()
+    const cwd = process.cwd()
+    // The reference adapter from source, with tsx found from here rather than from the working directory.
+    const reference = `node --import ${import.meta.resolve('tsx')} ${join(ROOT, 'src', 'adapter', 'main.ts')}`
+    process.chdir(elsewhere)
+    try {
+      const r = await conformance('run', '--adapter', reference, '--filter', 'token-format::*', '--report', 'json')
+      expect(r.status).toBe(0)
+      expect(r.stdout).toMatch(/^token-format\.json +verdict +\d+ /m)
+      expect(existsSync(join(elsewhere, 'reports', 'results.json'))).toBe(true)
+      const missing = await conformance('run', '--adapter', reference, '--vectors', 'vectors')
+      expect(missing.stderr).toBe(`pypi-token conformance: vectors (${join(elsewhere, 'vectors')}): no such vectors directory\n`)
+    } finally {
+      process.chdir(cwd)
+    }
+    expect(PACKAGE_VECTORS).toBe(join(ROOT, 'vectors'))
+  })
+
   it('shows both levels where they differ: the table, each vector, and why the run did not pass (VEC-7)', async () => {
     const r = await conformance('run', '--adapter', variant('other-reasons'), '--vectors', FIXTURE_VECTORS, '--out', tempDir())
     expect(r.status).toBe(1)
@@ -114,6 +134,8 @@ describe('usage errors: exit 2 with one line on stderr', SLOW, () => {
     const r = await conformance('run', '--help')
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('pypi-token conformance run --adapter "<command>"')
+    expect(r.stdout).toContain(`default: the vectors this package ships, ${PACKAGE_VECTORS}`)
+    expect(r.stdout).not.toContain('conformance matrix')
   })
 })
 
@@ -164,6 +186,27 @@ describe('pypi-token conformance matrix', SLOW, () => {
       'token-format.json           6P                   3P 3F',
       'total                       15P                  6P 9F',
     ])
+  })
+
+  it('prints the matrix as JSON with --json', async () => {
+    const out = tempDir()
+    const adapters = config([reference, { name: 'fake', command: fake('ok') }, { name: 'later', command: 'false', requires: { env: ['HARNESS_TEST_UNSET'] } }])
+    const r = await conformance('matrix', '--adapters', adapters, '--vectors', FIXTURE_VECTORS, '--out', out, '--json')
+    expect(r.status).toBe(1)
+    const json = JSON.parse(r.stdout)
+    expect(json.passed).toBe(false)
+    expect(json.implementations.map((i: { name: string }) => i.name)).toEqual(['reference', 'fake', 'later'])
+    expect(json.implementations[0]).toMatchObject({
+      implementation: { name: 'pypi-token-spec', version: VERSION },
+      passed: true,
+      problems: [],
+      verdict_summary: { PASS: 15 },
+      summary: { PASS: 15 },
+      files: { 'caveats/expiration.json': { verdict: { PASS: 5 }, reason: { PASS: 5 } } },
+      report: join(out, 'reference', 'results.json'),
+    })
+    expect(json.implementations[1]).toMatchObject({ passed: false, summary: { PASS: 4, FAIL: 5, SKIP: 6 }, files: { 'token-format.json': { verdict: { SKIP: 6 } } } })
+    expect(json.implementations[2]).toEqual({ name: 'later', skipped: 'HARNESS_TEST_UNSET is not set' })
   })
 
   it('exits 1 when no adapter could run', async () => {

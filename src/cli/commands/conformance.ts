@@ -8,33 +8,47 @@ import { AdapterConfigError, loadAdapterConfig, matrixTable, unmetRequirement, t
 import { progressBar } from '../../harness/reports/progress.js'
 import { messageOf } from '../../harness/reports/report-md.js'
 import { REPORT_KINDS, writeReports, type ReportKind } from '../../harness/reports/reports.js'
-import { fileTable, outcomeLabel, uncheckedFailuresNote, verdictLines } from '../../harness/reports/summary.js'
+import { countsByFile, fileTable, outcomeLabel, uncheckedFailuresNote, verdictLines } from '../../harness/reports/summary.js'
 import { runConformance, runFailed, selectVectors } from '../../harness/run.js'
 import { loadVectors, PACKAGE_VECTORS, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
 import { parse } from '../args.js'
 import { EXIT, UsageError, type Io } from '../io.js'
 
-export const CONFORMANCE_USAGE = `pypi-token conformance run --adapter "<command>" [--xfail FILE] [--filter GLOB]... [--report json|md|html]... [--out DIR] [--timeout MS] [--vectors DIR]
+export const RUN_USAGE = `pypi-token conformance run --adapter "<command>" [--xfail FILE] [--filter GLOB]... [--report json|md|html]... [--out DIR] [--timeout MS] [--vectors DIR]
   Runs every vector against an implementation's adapter (spec/adapter-protocol.md) and writes
   results.json / results.md / results.html (default: all three) to --out (default reports/).
+  --vectors is the vectors directory (default: the vectors this package ships, ${PACKAGE_VECTORS}).
   --filter runs only the vectors whose id matches (* matches any run of characters).
   --timeout is per request, from when it becomes the oldest unanswered one (default 10000).
   Every vector is graded at the verdict level (valid or invalid, a rejection or not) and at the
   reason level (also the reason code and reported failures). Exit status 0 when the run passed:
   the adapter started and lists verify, at least one vector ran (was not SKIP), nothing is FAIL,
-  XPASS, ERROR or HANG at either level, and no xfail entry is stale; 1 otherwise.
+  XPASS, ERROR or HANG at either level, and no xfail entry is stale; 1 otherwise; 2 on bad usage
+  or unusable vector or xfail files.`
 
-pypi-token conformance matrix [--adapters FILE] [--out DIR] [--vectors DIR] [--timeout MS]
-  Runs every adapter of adapters/adapters.json whose requirements are met (with its xfail file,
-  when it exists) and prints a vector file x implementation table, a verdict and a reason column
-  each. Reports go to --out/<name>/. Exit status 0 when at least one adapter ran and every run passed.
+export const MATRIX_USAGE = `pypi-token conformance matrix [--adapters FILE] [--out DIR] [--vectors DIR] [--timeout MS] [--json]
+  Runs every adapter of --adapters (default adapters/adapters.json in the working directory, as
+  in this repository) whose requirements are met, with its xfail file when it exists, and prints
+  a vector file x implementation table, a verdict and a reason column each. Reports go to
+  --out/<name>/results.{json,md,html} (default reports/<name>/). --json prints the matrix as JSON
+  instead: each implementation with its summaries and per-file counts, or why it was skipped.
+  Exit status 0 when at least one adapter ran and every run passed; 1 otherwise; 2 on bad usage
+  or unusable vector, xfail or adapters files.`
 
-pypi-token conformance fuzz --adapter "<command>" --adapter "<command>"... [--runs N] [--seed S] [--out DIR] [--timeout MS]
+export const FUZZ_USAGE = `pypi-token conformance fuzz --adapter "<command>" --adapter "<command>"... [--runs N] [--seed S] [--out DIR] [--timeout MS]
   Differential fuzzing: sends the same generated requests to every adapter, shrinks each kind of
   disagreement with fast-check and writes it as a candidate vector file to --out
-  (default vectors/candidates). Exit status 1 when the adapters disagree.
+  (default vectors/candidates). Needs fast-check (npm install fast-check@4). Exit status 0 when
+  the adapters agree, 1 when they disagree or one cannot start, 2 on bad usage.`
 
-Exit status 2 on bad usage or unusable vector, xfail or adapters files.`
+/** Each subcommand's help, for `pypi-token conformance <sub> --help` and `pypi-token help conformance <sub>`. */
+export const CONFORMANCE_SUBCOMMANDS: Record<string, string> = { run: RUN_USAGE, matrix: MATRIX_USAGE, fuzz: FUZZ_USAGE }
+
+export const CONFORMANCE_USAGE = `${RUN_USAGE}
+
+${MATRIX_USAGE}
+
+${FUZZ_USAGE}`
 
 /** Runs `conformance <subcommand>`. */
 export async function conformanceCommand(io: Io, argv: readonly string[]): Promise<number> {
@@ -133,7 +147,7 @@ async function runCommand(io: Io, argv: readonly string[]): Promise<number> {
 }
 
 async function matrixCommand(io: Io, argv: readonly string[]): Promise<number> {
-  const { values } = parse('conformance', argv, { adapters: { type: 'string' }, out: { type: 'string' }, vectors: { type: 'string' }, timeout: { type: 'string' } }, 0)
+  const { values } = parse('conformance', argv, { adapters: { type: 'string' }, out: { type: 'string' }, vectors: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' } }, 0)
   const entries = usageErrors(() => loadAdapterConfig(values.adapters ?? join('adapters', 'adapters.json')))
   const suite = usageErrors(() => loadVectors(values.vectors ?? PACKAGE_VECTORS))
   const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
@@ -154,10 +168,35 @@ async function matrixCommand(io: Io, argv: readonly string[]): Promise<number> {
     for (const w of results.protocol_warnings ?? []) io.err(`${entry.name}: protocol warning: ${w}\n`)
     columns.push({ name: entry.name, results })
   }
-  io.out(`${matrixTable(columns)}\n`)
-  io.err(`reports: ${join(out, '<name>', 'results.{json,md,html}')}\n`)
   const ran = columns.filter((c) => 'results' in c)
-  return ran.length === 0 || ran.some((c) => runFailed(c.results)) ? EXIT.INVALID : EXIT.OK
+  const failed = ran.length === 0 || ran.some((c) => runFailed(c.results))
+  io.out(values.json === true ? `${JSON.stringify(matrixJson(columns, out, !failed), null, 2)}\n` : `${matrixTable(columns)}\n`)
+  io.err(`reports: ${join(out, '<name>', 'results.{json,md,html}')}\n`)
+  return failed ? EXIT.INVALID : EXIT.OK
+}
+
+/** The matrix as JSON: whether it passed, and per implementation its summaries and per-file counts at both levels, or why it was skipped. */
+function matrixJson(columns: readonly MatrixColumn[], out: string, passed: boolean): object {
+  return {
+    passed,
+    implementations: columns.map((c) => {
+      if (!('results' in c)) return { name: c.name, skipped: c.skipped }
+      const r = c.results
+      const verdict = countsByFile(r.results, (v) => v.verdict)
+      const reason = countsByFile(r.results)
+      return {
+        name: c.name,
+        implementation: r.implementation,
+        passed: r.passed,
+        problems: r.problems,
+        verdict_summary: r.verdict_summary,
+        summary: r.summary,
+        stale_xfails: r.stale_xfails,
+        files: Object.fromEntries([...reason.keys()].map((file) => [file, { verdict: verdict.get(file), reason: reason.get(file) }])),
+        report: join(out, c.name, 'results.json'),
+      }
+    }),
+  }
 }
 
 /** The fuzzer needs fast-check, an optional peer dependency: loaded only here, with a clear message when it is missing. */

@@ -1,26 +1,38 @@
 /** @module `pypi-token restrict`: narrow a token without its key. */
-import { restrict } from '../../index.js'
+import { inspect, restrict } from '../../index.js'
 import { parse } from '../args.js'
-import { EXIT, UsageError, type Io } from '../io.js'
+import { EXIT, TokenError, UsageError, type Io } from '../io.js'
 import { readToken } from '../token-input.js'
-import { RESTRICTION_OPTIONS, RESTRICTION_USAGE, restrictionsFrom } from './restrictions.js'
+import { refuseUnusable, RESTRICTION_OPTIONS, RESTRICTION_USAGE, restrictionsFrom } from './restrictions.js'
 
-export const RESTRICT_USAGE = `pypi-token restrict [TOKEN | -] [--from-env VAR] restrictions...
+export const RESTRICT_USAGE = `pypi-token restrict [TOKEN | -] [--from-env VAR] restrictions... [--force] [--json]
   Appends caveats to a token (no key needed) and prints the narrower token, nothing else.
-  The result can never do more than the input token.
+  The result can never do more than the input token. Refuses (exit status 2), unless --force,
+  restrictions after which the token could never be used (say --project b on a token for a
+  project a), a token that is already expired, and an expiry no earlier than the token's own.
   restrictions:
 ${RESTRICTION_USAGE}
+  --json                   print {"token": "..."} instead
   Narrow a token right before uploading:
     TWINE_PASSWORD=$(pypi-token restrict --from-env PYPI_TOKEN --project foo --expires-in 10m) \\
       TWINE_USERNAME=__token__ twine upload dist/*`
 
 export async function restrictCommand(io: Io, argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse('restrict', argv, { 'from-env': { type: 'string' }, ...RESTRICTION_OPTIONS })
+  const { values, positionals } = parse('restrict', argv, { 'from-env': { type: 'string' }, json: { type: 'boolean' }, ...RESTRICTION_OPTIONS })
   const restrictions = restrictionsFrom(io, values)
   if (restrictions.length === 0) throw new UsageError('restrict: give at least one restriction (see pypi-token restrict --help)')
-  const token = await readToken(io, positionals[0], values['from-env'])
+  const token = await readToken(io, { positional: positionals[0], fromEnv: values['from-env'] })
+  const info = inspect(token)
+  if (!info.ok) throw new TokenError(info.reason, info.message)
+  refuseUnusable(
+    io,
+    'restrict',
+    info.token.caveats.map((c) => c.restriction),
+    restrictions,
+    values.force === true,
+  )
   const result = restrict(token, restrictions)
-  if (!result.ok) throw new UsageError(result.reason === 'INVALID_ARGUMENT' ? result.message : `not a token: ${result.reason}: ${result.message}`)
-  io.out(result.token + '\n')
+  if (!result.ok) throw result.reason === 'INVALID_ARGUMENT' ? new UsageError(`restrict: ${result.message}`) : new TokenError(result.reason, result.message)
+  io.out(values.json === true ? `${JSON.stringify({ token: result.token })}\n` : `${result.token}\n`)
   return EXIT.OK
 }
