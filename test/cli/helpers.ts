@@ -10,6 +10,12 @@ export const ROOT = join(import.meta.dirname, '..', '..')
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js')
 export { KEY_HEX }
 
+/**
+ * The time limit of a test that starts processes: far beyond what a loaded machine needs, so that
+ * it only catches one that never finishes.
+ */
+export const SLOW = { timeout: 120_000 }
+
 export interface Result {
   readonly status: number | null
   readonly stdout: string

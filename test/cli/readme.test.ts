@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { EXIT_STATUSES, type Io } from '../../src/cli/io.js'
 import { COMMANDS, exitStatusLines, run as runCli, usage } from '../../src/cli/run.js'
 import { optionsIn } from '../../src/cli/completion.js'
-import { cleanEnv, KEY_HEX, ROOT, run, token } from './helpers.js'
+import { cleanEnv, KEY_HEX, ROOT, run, SLOW, token } from './helpers.js'
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8')
 
@@ -34,7 +34,7 @@ async function cli(argv: string[]) {
   return { status, stdout }
 }
 
-describe("the README's exit-status table", () => {
+describe("the README's exit-status table", SLOW, () => {
   const rows = tableAfter('<!-- exit-statuses')
 
   it('lists the statuses and meanings the CLI has, as pypi-token --help prints them', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cleanEnv, CLI, has, run, token } from './helpers.js'
+import { cleanEnv, CLI, has, run, SLOW, token } from './helpers.js'
 
 const ESC = '\x1b['
 const now = Math.floor(Date.now() / 1000)
@@ -20,7 +20,7 @@ function onTerminal(args: string[], env: Record<string, string> = {}) {
   return run('script', ['-q', '-e', '-c', command, '/dev/null'], cleanEnv({ TERM: 'xterm', ...env }))
 }
 
-describe.skipIf(!has('script'))(`colour on a terminal (util-linux script${has('script') ? '' : ': not installed, skipped'})`, () => {
+describe.skipIf(!has('script'))(`colour on a terminal (util-linux script${has('script') ? '' : ': not installed, skipped'})`, SLOW, () => {
   it('shows a valid token in green and an expired one in red', async () => {
     const valid = await onTerminal(['inspect', fresh, '--now', String(now)])
     expect(valid.status).toBe(0)
@@ -44,24 +44,23 @@ describe.skipIf(!has('script'))(`colour on a terminal (util-linux script${has('s
   })
 })
 
-describe('completion scripts in their shells', () => {
-  /** What bash completes for the words typed so far (the last one being completed). */
-  async function bashComplete(...words: string[]): Promise<string[]> {
-    const script = `source <(pypi-token completion bash)\nCOMP_WORDS=(${words.map(quote).join(' ')})\nCOMP_CWORD=${words.length - 1}\n_pypi_token\nprintf '%s\\n' "\${COMPREPLY[@]}"`
-    const r = await run('bash', ['-c', script], cleanEnv())
-    expect(r.stderr).toBe('')
-    return r.stdout.split('\n').filter(Boolean)
-  }
-
+describe('completion scripts in their shells', SLOW, () => {
   it.skipIf(!has('bash'))('bash completes commands, subcommands and options', async () => {
-    expect(await bashComplete('pypi-token', 'ins')).toEqual(['inspect'])
-    expect(await bashComplete('pypi-token', 'c')).toEqual(['conformance', 'completion'])
-    expect(await bashComplete('pypi-token', 'verify', '--key-')).toEqual(['--key-env', '--key-file', '--key-stdin', '--key-hex'])
-    expect(await bashComplete('pypi-token', 'restrict', '--p')).toEqual(['--project', '--project-id', '--publisher'])
-    expect(await bashComplete('pypi-token', 'conformance', 'm')).toEqual(['matrix'])
-    expect(await bashComplete('pypi-token', 'conformance', 'run', '--ad')).toEqual(['--adapter'])
-    expect(await bashComplete('pypi-token', 'completion', '')).toEqual(['bash', 'zsh'])
-    expect(await bashComplete('pypi-token', 'help', 'con')).toEqual(['conformance'])
+    const cases: [string[], string[]][] = [
+      [['pypi-token', 'ins'], ['inspect']],
+      [['pypi-token', 'c'], ['conformance', 'completion']],
+      [['pypi-token', 'verify', '--key-'], ['--key-env', '--key-file', '--key-stdin', '--key-hex']],
+      [['pypi-token', 'restrict', '--p'], ['--project', '--project-id', '--publisher']],
+      [['pypi-token', 'conformance', 'm'], ['matrix']],
+      [['pypi-token', 'conformance', 'run', '--ad'], ['--adapter']],
+      [['pypi-token', 'completion', ''], ['bash', 'zsh']],
+      [['pypi-token', 'help', 'con'], ['conformance']],
+    ]
+    // One shell loads the script once and completes every case: what it completes, one line per case.
+    const each = cases.map(([words]) => `COMP_WORDS=(${words.map(quote).join(' ')}); COMP_CWORD=${words.length - 1}; COMPREPLY=(); _pypi_token; echo "\${COMPREPLY[*]}"`)
+    const r = await run('bash', ['-c', `source <(pypi-token completion bash)\n${each.join('\n')}`], cleanEnv())
+    expect(r.stderr).toBe('')
+    expect(r.stdout.split('\n').slice(0, -1)).toEqual(cases.map(([, want]) => want.join(' ')))
   })
 
   const noZsh = has('zsh') ? '' : ' (skipped: zsh is not installed)'
