@@ -305,6 +305,11 @@ describe('values that start with a dash work without =', () => {
     expect(inspect(caveat.stdout.trim())).toMatchObject({ ok: true, token: { identifier: '-x-', caveats: [{ raw: '-1' }] } })
   })
 
+  it('accepts a negative fuzz seed', async () => {
+    const r = await cli(['conformance', 'fuzz', '--adapter', 'a', '--adapter', 'b', '--seed', '-5', '--runs', '0'])
+    expect([r.status, r.stderr]).toEqual([2, 'pypi-token conformance: --runs must be a positive whole number, not "0"\n'])
+  })
+
   it('still refuses a long option in place of a value', async () => {
     expect((await cli(['inspect', '--from-env', '--json'])).stderr).toBe('pypi-token inspect: --from-env needs a value (got the option --json)\n')
   })
