@@ -1433,6 +1433,30 @@ export const vectorFileSchema = {
           ],
           "additionalProperties": false
         },
+        "decoded": {
+          "description": "The token's parts as an inspector reports them (ADAPT-9), decoded from input.token: prefix, location, identifier, caveats (text when UTF-8, else {hex}) and signature; null when the token is not prefix \"-\" canonical base64url of a well-formed V2 macaroon (TOKEN-2's inspector prefix, TOKEN-4 … TOKEN-6, MAC-1 … MAC-9), whatever the verdict. A location that names a real package index is given as {hex}. Generated vector files always carry it (spec/vector-format.md, consume the vectors).",
+          "oneOf": [
+            {
+              "$ref": "#/definitions/InspectedToken"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "tsType": "InspectedToken | null"
+        },
+        "chain": {
+          "description": "The signature chain for input.key over the decoded token; null when decoded is null or the key is empty. Generated vector files always carry it.",
+          "oneOf": [
+            {
+              "$ref": "#/definitions/SignatureChain"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "tsType": "SignatureChain | null"
+        },
         "expected": {
           "oneOf": [
             {
@@ -1770,6 +1794,31 @@ export const vectorFileSchema = {
         "op",
         "input",
         "expected"
+      ],
+      "additionalProperties": false
+    },
+    "SignatureChain": {
+      "title": "SignatureChain",
+      "type": "object",
+      "description": "The HMAC-SHA256 chain (spec/signature.md) computed from the vector's key and the decoded identifier and caveats, so that a consumer can check each link with nothing but an HMAC: derived_key is SIG-1's k, signatures[0] is SIG-2's sig_0 over the identifier, signatures[i] the value after caveat i-1 (SIG-3, SIG-4). The last one is the signature a correctly signed token carries; when it differs from decoded.signature the token does not verify with this key (SIGNATURE_MISMATCH).",
+      "properties": {
+        "derived_key": {
+          "$ref": "common.schema.json#/definitions/HexBytes",
+          "description": "HMAC(key = \"macaroons-key-generator\", message = root key) (SIG-1)."
+        },
+        "signatures": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$"
+          },
+          "minItems": 1,
+          "description": "sig_0 … sig_n, one more than the token has caveats (SIG-2 … SIG-4)."
+        }
+      },
+      "required": [
+        "derived_key",
+        "signatures"
       ],
       "additionalProperties": false
     }

@@ -562,6 +562,14 @@ export interface VerifyVector {
     key: string;
     context: VerifyContext;
   };
+  /**
+   * The token's parts as an inspector reports them (ADAPT-9), decoded from input.token: prefix, location, identifier, caveats (text when UTF-8, else {hex}) and signature; null when the token is not prefix "-" canonical base64url of a well-formed V2 macaroon (TOKEN-2's inspector prefix, TOKEN-4 … TOKEN-6, MAC-1 … MAC-9), whatever the verdict. A location that names a real package index is given as {hex}. Generated vector files always carry it (spec/vector-format.md, consume the vectors).
+   */
+  decoded?: InspectedToken | null;
+  /**
+   * The signature chain for input.key over the decoded token; null when decoded is null or the key is empty. Generated vector files always carry it.
+   */
+  chain?: SignatureChain | null;
   expected:
     | {
         result: "valid";
@@ -702,6 +710,24 @@ export interface RestrictVector {
         caveats: unknown[];
       }
     | Rejected;
+}
+/**
+ * The HMAC-SHA256 chain (spec/signature.md) computed from the vector's key and the decoded identifier and caveats, so that a consumer can check each link with nothing but an HMAC: derived_key is SIG-1's k, signatures[0] is SIG-2's sig_0 over the identifier, signatures[i] the value after caveat i-1 (SIG-3, SIG-4). The last one is the signature a correctly signed token carries; when it differs from decoded.signature the token does not verify with this key (SIGNATURE_MISMATCH).
+ *
+ * This interface was referenced by `VectorFile`'s JSON-Schema
+ * via the `definition` "SignatureChain".
+ */
+export interface SignatureChain {
+  /**
+   * Bytes as lowercase hexadecimal.
+   */
+  derived_key: string;
+  /**
+   * sig_0 … sig_n, one more than the token has caveats (SIG-2 … SIG-4).
+   *
+   * @minItems 1
+   */
+  signatures: [string, ...string[]];
 }
 
 /**
