@@ -38,6 +38,7 @@ async function compileTypes(): Promise<string> {
   const common = readSchema('common.schema.json')
   const definitions = common.definitions as Record<string, JSONSchema>
   parts.push(await compile(definitions.ReasonCode as JSONSchema, 'ReasonCode', compileOptions))
+  parts.push(await compile(definitions.IndexName as JSONSchema, 'IndexName', compileOptions))
   const failure = definitions.ReportedFailure as JSONSchema
   parts.push(await compile({ ...failure, properties: { ...failure.properties, reason: { tsType: 'ReasonCode' } } }, 'ReportedFailure', compileOptions))
   for (const file of caveatSchemaFiles()) {

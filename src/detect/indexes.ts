@@ -4,8 +4,7 @@
  * The host names are assembled at run time so that this repository never spells them out.
  */
 
-/** Which index issued a token. */
-export type IndexName = 'production' | 'test'
+import type { IndexName } from '../generated/types.js'
 
 const PARTS: Readonly<Record<IndexName, readonly string[]>> = {
   production: ['pypi', 'org'],

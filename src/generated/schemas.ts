@@ -278,6 +278,14 @@ export const commonSchema = {
         "reason"
       ],
       "additionalProperties": false
+    },
+    "IndexName": {
+      "title": "IndexName",
+      "enum": [
+        "production",
+        "test"
+      ],
+      "description": "Which index issued the token (DETECT-2): the production index or its test index."
     }
   }
 } as const
@@ -773,6 +781,27 @@ export const adapterRequestSchema = {
         "restrictions"
       ],
       "additionalProperties": false
+    },
+    "DetectRequest": {
+      "title": "DetectRequest",
+      "type": "object",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/RequestId"
+        },
+        "op": {
+          "const": "detect"
+        },
+        "text": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "op",
+        "text"
+      ],
+      "additionalProperties": false
     }
   }
 } as const
@@ -959,7 +988,8 @@ export const adapterResponseSchema = {
               "inspect",
               "verify",
               "mint",
-              "restrict"
+              "restrict",
+              "detect"
             ]
           }
         }
@@ -1153,6 +1183,49 @@ export const adapterResponseSchema = {
           "$ref": "#/definitions/RejectedResponse"
         }
       ]
+    },
+    "DetectResponse": {
+      "title": "DetectResponse",
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": [
+            "integer",
+            "string"
+          ]
+        },
+        "ok": {
+          "const": true
+        },
+        "findings": {
+          "type": "array",
+          "description": "Every token the detector reports in the text, in text order (ADAPT-14).",
+          "items": {
+            "type": "object",
+            "properties": {
+              "match": {
+                "type": "string",
+                "description": "The text the detector reports as the token, exactly as it found it."
+              },
+              "index": {
+                "$ref": "../common.schema.json#/definitions/IndexName",
+                "tsType": "IndexName",
+                "description": "Which index issued it; left out by a detector that cannot tell (DETECT-5)."
+              }
+            },
+            "required": [
+              "match"
+            ],
+            "additionalProperties": false
+          }
+        }
+      },
+      "required": [
+        "id",
+        "ok",
+        "findings"
+      ],
+      "additionalProperties": false
     }
   }
 } as const
@@ -1330,6 +1403,9 @@ export const vectorFileSchema = {
         },
         {
           "$ref": "#/definitions/RestrictVector"
+        },
+        {
+          "$ref": "#/definitions/DetectVector"
         }
       ]
     },
@@ -1821,6 +1897,90 @@ export const vectorFileSchema = {
         "signatures"
       ],
       "additionalProperties": false
+    },
+    "DetectVector": {
+      "title": "DetectVector",
+      "type": "object",
+      "description": "Is there a token the production or the test index issues in this text, and which (spec/detection.md)?",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/VectorId"
+        },
+        "description": {
+          "type": "string"
+        },
+        "spec": {
+          "$ref": "#/definitions/SpecIds"
+        },
+        "flags": {
+          "$ref": "#/definitions/Flags"
+        },
+        "op": {
+          "const": "detect"
+        },
+        "input": {
+          "type": "object",
+          "properties": {
+            "text": {
+              "type": "string",
+              "description": "The string a scanner reads (one line)."
+            }
+          },
+          "required": [
+            "text"
+          ],
+          "additionalProperties": false
+        },
+        "expected": {
+          "oneOf": [
+            {
+              "type": "object",
+              "description": "The text holds exactly this token (DETECT-1), issued by this index (DETECT-2).",
+              "properties": {
+                "result": {
+                  "const": "detected"
+                },
+                "token": {
+                  "type": "string"
+                },
+                "index": {
+                  "$ref": "common.schema.json#/definitions/IndexName",
+                  "tsType": "IndexName"
+                }
+              },
+              "required": [
+                "result",
+                "token",
+                "index"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "object",
+              "description": "The text holds no token the indexes issue (DETECT-4).",
+              "properties": {
+                "result": {
+                  "const": "not_detected"
+                }
+              },
+              "required": [
+                "result"
+              ],
+              "additionalProperties": false
+            }
+          ]
+        }
+      },
+      "required": [
+        "id",
+        "description",
+        "spec",
+        "flags",
+        "op",
+        "input",
+        "expected"
+      ],
+      "additionalProperties": false
     }
   }
 } as const
@@ -2072,7 +2232,8 @@ export const resultsSchema = {
             "verify",
             "inspect",
             "mint",
-            "restrict"
+            "restrict",
+            "detect"
           ]
         },
         "outcome": {

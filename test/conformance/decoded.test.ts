@@ -30,7 +30,7 @@ function chainOf(decoded: InspectedToken, keyHex: string): { derived: string; si
   return { derived: derived.toString('hex'), signatures }
 }
 
-describe('decoded tokens and signature chains in verify vectors', () => {
+describe('decoded tokens and signature chains in verify vectors (VEC-9)', () => {
   it('every verify vector carries both members (null only when the token does not decode or the key is empty)', () => {
     expect(vectors.length).toBeGreaterThan(700)
     for (const v of vectors) {
