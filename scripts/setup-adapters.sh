@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Create or update the Python virtualenvs of the conformance adapters in adapters/, and of the
-# real upload clients the upload tests drive (test/upload/clients/).
+# Create or update the Python virtualenvs of the conformance adapters in adapters/, of the
+# real upload clients the upload tests drive (test/upload/clients/), and of the Python example
+# (examples/python/).
 #
 #   scripts/setup-adapters.sh            # every adapter, and the upload clients
-#   scripts/setup-adapters.sh pypitoken  # only the named ones (upload_clients for the clients)
+#   scripts/setup-adapters.sh pypitoken  # only the named ones (upload_clients for the clients,
+#                                        # python_example for examples/python)
 #
 # Idempotent: a venv whose stamp (hash of its requirements.txt and of the Python
 # interpreter's version) is current is left alone, so a re-run takes well under a second.
@@ -72,7 +74,13 @@ setup_upload_clients() {
     setup_python_venv upload_clients "$ROOT/test/upload/clients"
 }
 
-ADAPTERS=(pypitoken warehouse upload_clients)
+# Not an adapter: the Python example that runs every vector against pypitoken with pytest
+# (examples/python/), pinned in examples/python/requirements.txt.
+setup_python_example() {
+    setup_python_venv python_example "$ROOT/examples/python"
+}
+
+ADAPTERS=(pypitoken warehouse upload_clients python_example)
 
 main() {
     local names=("$@")
