@@ -68,6 +68,11 @@ setup_warehouse() {
     setup_python_venv warehouse
 }
 
+# A secret scanner: detect-secrets from the package index, with its PyPI token plugin.
+setup_detect_secrets() {
+    setup_python_venv detect-secrets
+}
+
 # Not an adapter: the real upload clients (twine, uv) that test/upload/ drives against a local
 # test index, pinned in test/upload/clients/requirements.txt.
 setup_upload_clients() {
@@ -80,7 +85,7 @@ setup_python_example() {
     setup_python_venv python_example "$ROOT/examples/python"
 }
 
-ADAPTERS=(pypitoken warehouse upload_clients python_example)
+ADAPTERS=(pypitoken warehouse detect_secrets upload_clients python_example)
 
 main() {
     local names=("$@")
