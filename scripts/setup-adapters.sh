@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Create or update the Python virtualenvs of the conformance adapters in adapters/, of the
-# real upload clients the upload tests drive (test/upload/clients/), and of the Python example
-# (examples/python/).
+# Create or update the Python virtualenvs of the conformance adapters in adapters/ (and build the
+# Go one, gitleaks), of the real upload clients the upload tests drive (test/upload/clients/),
+# and of the Python example (examples/python/).
 #
 #   scripts/setup-adapters.sh            # every adapter, and the upload clients
 #   scripts/setup-adapters.sh pypitoken  # only the named ones (upload_clients for the clients,
@@ -73,6 +73,27 @@ setup_detect_secrets() {
     setup_python_venv detect-secrets
 }
 
+# A secret scanner: gitleaks from the Go module proxy, pinned in adapters/gitleaks/go.mod and
+# go.sum; the adapter is a Go program built against it, rebuilt when its sources or Go change.
+setup_gitleaks() {
+    local dir="$ROOT/adapters/gitleaks"
+    local stamp="$dir/bin/.build-stamp"
+    if ! command -v go >/dev/null; then
+        log "gitleaks: the go command is not installed"
+        return 1
+    fi
+    local want
+    want="$({ cat "$dir/go.mod" "$dir/go.sum" "$dir/main.go"; go env GOVERSION; } | sha256sum | cut -d' ' -f1)"
+    if [[ -x "$dir/bin/adapter" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+        log "gitleaks: $dir/bin/adapter is up to date"
+        return 0
+    fi
+    log "gitleaks: go build (modules from the Go module proxy, checked against go.sum)"
+    (cd "$dir" && GOFLAGS='-buildvcs=false -mod=readonly' go build -o bin/adapter .) >&2
+    printf '%s\n' "$want" >"$stamp"
+    log "gitleaks: ready"
+}
+
 # Not an adapter: the real upload clients (twine, uv) that test/upload/ drives against a local
 # test index, pinned in test/upload/clients/requirements.txt.
 setup_upload_clients() {
@@ -85,7 +106,7 @@ setup_python_example() {
     setup_python_venv python_example "$ROOT/examples/python"
 }
 
-ADAPTERS=(pypitoken warehouse detect_secrets upload_clients python_example)
+ADAPTERS=(pypitoken warehouse detect_secrets gitleaks upload_clients python_example)
 
 main() {
     local names=("$@")

@@ -178,12 +178,14 @@ describe('pypi-token conformance matrix', SLOW, () => {
     expect(r.stdout).toContain('later: skipped: HARNESS_TEST_UNSET is not set')
   })
 
-  it('lists the checked-in adapters: reference, pypitoken, warehouse', async () => {
+  it('lists the checked-in adapters: reference, pypitoken, warehouse, and the scanners detect-secrets and gitleaks', async () => {
     const { loadAdapterConfig } = await import('../../src/harness/reports/matrix.js')
     expect(loadAdapterConfig(join(import.meta.dirname, '..', '..', 'adapters', 'adapters.json')).map((e) => [e.name, e.command])).toEqual([
       ['reference', 'node dist/adapter/main.js'],
       ['pypitoken', 'adapters/pypitoken/.venv/bin/python adapters/pypitoken/adapter.py'],
       ['warehouse', 'adapters/warehouse/.venv/bin/python adapters/warehouse/adapter.py'],
+      ['detect-secrets', 'adapters/detect-secrets/.venv/bin/python adapters/detect-secrets/adapter.py'],
+      ['gitleaks', 'adapters/gitleaks/bin/adapter'],
     ])
   })
 })
