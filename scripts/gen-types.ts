@@ -29,7 +29,7 @@ export function caveatSchemaFiles(): string[] {
 }
 
 const ADAPTER_SCHEMAS = ['adapter/request.schema.json', 'adapter/response.schema.json']
-const SUITE_SCHEMAS = ['vector-file.schema.json', 'xfail-file.schema.json', 'results.schema.json']
+const SUITE_SCHEMAS = ['vector-file.schema.json', 'xfail-file.schema.json', 'results.schema.json', 'interop-deviations.schema.json', 'interop-results.schema.json']
 
 const compileOptions = { bannerComment: '', unreachableDefinitions: true, format: true }
 
@@ -81,7 +81,9 @@ function schemasModule(): string {
     one('adapterResponseSchema', 'adapter/response.schema.json') +
     one('vectorFileSchema', 'vector-file.schema.json') +
     one('xfailFileSchema', 'xfail-file.schema.json') +
-    one('resultsSchema', 'results.schema.json')
+    one('resultsSchema', 'results.schema.json') +
+    one('interopDeviationsSchema', 'interop-deviations.schema.json') +
+    one('interopResultsSchema', 'interop-results.schema.json')
   )
 }
 

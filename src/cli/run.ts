@@ -18,7 +18,7 @@ export const COMMANDS: Record<string, Command> = {
   restrict: { run: restrictCommand, usage: RESTRICT_USAGE, summary: 'narrow a token (no key needed)' },
   verify: { run: verifyCommand, usage: VERIFY_USAGE, summary: 'check a token with its key against a request' },
   mint: { run: mintCommand, usage: MINT_USAGE, summary: 'create a token from a root key' },
-  conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE, summary: 'run the conformance vectors against an implementation (run, matrix, fuzz)' },
+  conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE, summary: 'run the conformance vectors against an implementation (run, matrix, fuzz, interop)' },
 }
 
 export function usage(): string {

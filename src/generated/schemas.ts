@@ -2277,3 +2277,398 @@ export const resultsSchema = {
     }
   }
 } as const
+export const interopDeviationsSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "interop-deviations.schema.json",
+  "title": "InteropDeviations",
+  "description": "Known deviations of implementations in the interop matrix (pypi-token conformance interop): each one a step an implementation takes differently from the spec, in a role, explained. A deviation the matrix finds and no entry explains fails the run.",
+  "type": "object",
+  "properties": {
+    "schema": {
+      "const": "interop-deviations.schema.json"
+    },
+    "deviations": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/InteropExplanation"
+      }
+    }
+  },
+  "required": [
+    "schema",
+    "deviations"
+  ],
+  "additionalProperties": false,
+  "definitions": {
+    "InteropExplanation": {
+      "title": "InteropExplanation",
+      "type": "object",
+      "properties": {
+        "implementation": {
+          "type": "string",
+          "description": "The adapter's name in adapters/adapters.json."
+        },
+        "role": {
+          "enum": [
+            "mint",
+            "restrict",
+            "verify"
+          ]
+        },
+        "class": {
+          "type": "string",
+          "description": "The deviation's class as the matrix prints it, e.g. `invalid (CAVEAT_NOT_SATISFIED) → valid`; `*` matches any run of characters."
+        },
+        "reason": {
+          "type": "string",
+          "description": "What the implementation does instead, and why."
+        },
+        "spec": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[A-Z]+-[0-9]+$"
+          },
+          "minItems": 1
+        },
+        "level": {
+          "enum": [
+            "verdict",
+            "reason"
+          ]
+        },
+        "effect": {
+          "type": "string",
+          "description": "What it means for users of a chain through this implementation."
+        },
+        "vectors": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Vector ids (or patterns) of the implementation's xfail file that show the same deviation on its own."
+        }
+      },
+      "required": [
+        "implementation",
+        "role",
+        "class",
+        "reason",
+        "spec",
+        "level",
+        "effect"
+      ],
+      "additionalProperties": false
+    }
+  }
+} as const
+export const interopResultsSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "interop-results.schema.json",
+  "title": "InteropResults",
+  "description": "What pypi-token conformance interop found: for every chain minter → restricter → verifier over the adapters that support each operation, how many generated cases agree with the spec, deviate (explained or not) or were skipped; every distinct deviation with its explanation and the chain shrunk to a minimal case.",
+  "type": "object",
+  "properties": {
+    "schema": {
+      "const": "interop-results.schema.json"
+    },
+    "suite_version": {
+      "type": "string"
+    },
+    "seed": {
+      "type": "integer"
+    },
+    "runs": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "Generated cases, each run through every chain."
+    },
+    "implementations": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The adapter's name in adapters/adapters.json."
+          },
+          "implementation": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "version": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "name",
+              "version"
+            ],
+            "additionalProperties": false
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "enum": [
+                "mint",
+                "restrict",
+                "verify"
+              ]
+            }
+          }
+        },
+        "required": [
+          "name",
+          "implementation",
+          "roles"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "chains": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/InteropChain"
+      }
+    },
+    "deviations": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/InteropDeviation"
+      }
+    },
+    "unseen_explanations": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Explanations no case of this run needed (implementation, role and class)."
+    },
+    "passed": {
+      "type": "boolean",
+      "description": "Every adapter started, and every deviation is explained."
+    },
+    "problems": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "duration_ms": {
+      "type": "integer",
+      "minimum": 0
+    }
+  },
+  "required": [
+    "schema",
+    "suite_version",
+    "seed",
+    "runs",
+    "implementations",
+    "chains",
+    "deviations",
+    "unseen_explanations",
+    "passed",
+    "problems",
+    "duration_ms"
+  ],
+  "additionalProperties": false,
+  "definitions": {
+    "InteropChain": {
+      "title": "InteropChain",
+      "type": "object",
+      "properties": {
+        "minter": {
+          "type": "string"
+        },
+        "restricter": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "Null: the token is verified as issued."
+        },
+        "verifier": {
+          "type": "string"
+        },
+        "cases": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "agree": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases in which every step did what the spec prescribes for its input."
+        },
+        "verdict": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases with a deviation of the verdict level: a step accepted, refused or wrote something else than the spec prescribes."
+        },
+        "reason": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases whose deviations are all of the reason level: the same verdicts, another reason code."
+        },
+        "unexplained": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Of the verdict and reason cases, those with a deviation no explanation covers."
+        },
+        "skipped": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases a step of the chain does not support (answered unsupported)."
+        },
+        "deviations": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "The ids of the deviations seen in this chain."
+        }
+      },
+      "required": [
+        "minter",
+        "restricter",
+        "verifier",
+        "cases",
+        "agree",
+        "verdict",
+        "reason",
+        "skipped",
+        "unexplained",
+        "deviations"
+      ],
+      "additionalProperties": false
+    },
+    "InteropDeviation": {
+      "title": "InteropDeviation",
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "`<implementation> <role>: <class>`."
+        },
+        "implementation": {
+          "type": "string"
+        },
+        "role": {
+          "enum": [
+            "mint",
+            "restrict",
+            "verify"
+          ]
+        },
+        "class": {
+          "type": "string"
+        },
+        "level": {
+          "enum": [
+            "verdict",
+            "reason"
+          ]
+        },
+        "count": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Chain runs that showed it."
+        },
+        "explanation": {
+          "oneOf": [
+            {
+              "$ref": "interop-deviations.schema.json#/definitions/InteropExplanation"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "tsType": "InteropExplanation | null"
+        },
+        "minimal": {
+          "type": "object",
+          "description": "The chain shrunk by fast-check to a minimal case that still shows the deviation.",
+          "properties": {
+            "chain": {
+              "type": "string",
+              "description": "`minter → restricter → verifier`."
+            },
+            "case": {
+              "type": "object",
+              "description": "The key, identifier, issued token kind and caveats, restrictions and context."
+            },
+            "steps": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "role": {
+                    "enum": [
+                      "mint",
+                      "restrict",
+                      "verify"
+                    ]
+                  },
+                  "implementation": {
+                    "type": "string"
+                  },
+                  "request": {
+                    "type": "object"
+                  },
+                  "answer": {
+                    "type": "string"
+                  },
+                  "spec": {
+                    "type": "string",
+                    "description": "What the spec prescribes for the same request."
+                  }
+                },
+                "required": [
+                  "role",
+                  "implementation",
+                  "request",
+                  "answer",
+                  "spec"
+                ],
+                "additionalProperties": false
+              }
+            },
+            "shrinks": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "seed": {
+              "type": "integer"
+            },
+            "path": {
+              "type": "string",
+              "description": "fast-check's replay path for the failing case."
+            }
+          },
+          "required": [
+            "chain",
+            "case",
+            "steps",
+            "shrinks",
+            "seed",
+            "path"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "required": [
+        "id",
+        "implementation",
+        "role",
+        "class",
+        "level",
+        "count",
+        "explanation",
+        "minimal"
+      ],
+      "additionalProperties": false
+    }
+  }
+} as const

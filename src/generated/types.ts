@@ -933,5 +933,170 @@ export interface VectorResult {
   failures_checked?: boolean;
 }
 
+/**
+ * Known deviations of implementations in the interop matrix (pypi-token conformance interop): each one a step an implementation takes differently from the spec, in a role, explained. A deviation the matrix finds and no entry explains fails the run.
+ */
+export interface InteropDeviations {
+  schema: "interop-deviations.schema.json";
+  deviations: InteropExplanation[];
+}
+/**
+ * This interface was referenced by `InteropDeviations`'s JSON-Schema
+ * via the `definition` "InteropExplanation".
+ */
+export interface InteropExplanation {
+  /**
+   * The adapter's name in adapters/adapters.json.
+   */
+  implementation: string;
+  role: "mint" | "restrict" | "verify";
+  /**
+   * The deviation's class as the matrix prints it, e.g. `invalid (CAVEAT_NOT_SATISFIED) → valid`; `*` matches any run of characters.
+   */
+  class: string;
+  /**
+   * What the implementation does instead, and why.
+   */
+  reason: string;
+  /**
+   * @minItems 1
+   */
+  spec: [string, ...string[]];
+  level: "verdict" | "reason";
+  /**
+   * What it means for users of a chain through this implementation.
+   */
+  effect: string;
+  /**
+   * Vector ids (or patterns) of the implementation's xfail file that show the same deviation on its own.
+   */
+  vectors?: string[];
+}
+
+/**
+ * What pypi-token conformance interop found: for every chain minter → restricter → verifier over the adapters that support each operation, how many generated cases agree with the spec, deviate (explained or not) or were skipped; every distinct deviation with its explanation and the chain shrunk to a minimal case.
+ */
+export interface InteropResults {
+  schema: "interop-results.schema.json";
+  suite_version: string;
+  seed: number;
+  /**
+   * Generated cases, each run through every chain.
+   */
+  runs: number;
+  implementations: {
+    /**
+     * The adapter's name in adapters/adapters.json.
+     */
+    name: string;
+    implementation: {
+      name: string;
+      version: string;
+    };
+    roles: ("mint" | "restrict" | "verify")[];
+  }[];
+  chains: InteropChain[];
+  deviations: InteropDeviation[];
+  /**
+   * Explanations no case of this run needed (implementation, role and class).
+   */
+  unseen_explanations: string[];
+  /**
+   * Every adapter started, and every deviation is explained.
+   */
+  passed: boolean;
+  problems: string[];
+  duration_ms: number;
+}
+/**
+ * This interface was referenced by `InteropResults`'s JSON-Schema
+ * via the `definition` "InteropChain".
+ */
+export interface InteropChain {
+  minter: string;
+  /**
+   * Null: the token is verified as issued.
+   */
+  restricter: string | null;
+  verifier: string;
+  cases: number;
+  /**
+   * Cases in which every step did what the spec prescribes for its input.
+   */
+  agree: number;
+  /**
+   * Cases with a deviation of the verdict level: a step accepted, refused or wrote something else than the spec prescribes.
+   */
+  verdict: number;
+  /**
+   * Cases whose deviations are all of the reason level: the same verdicts, another reason code.
+   */
+  reason: number;
+  /**
+   * Of the verdict and reason cases, those with a deviation no explanation covers.
+   */
+  unexplained: number;
+  /**
+   * Cases a step of the chain does not support (answered unsupported).
+   */
+  skipped: number;
+  /**
+   * The ids of the deviations seen in this chain.
+   */
+  deviations: string[];
+}
+/**
+ * This interface was referenced by `InteropResults`'s JSON-Schema
+ * via the `definition` "InteropDeviation".
+ */
+export interface InteropDeviation {
+  /**
+   * `<implementation> <role>: <class>`.
+   */
+  id: string;
+  implementation: string;
+  role: "mint" | "restrict" | "verify";
+  class: string;
+  level: "verdict" | "reason";
+  /**
+   * Chain runs that showed it.
+   */
+  count: number;
+  explanation: InteropExplanation | null;
+  /**
+   * The chain shrunk by fast-check to a minimal case that still shows the deviation.
+   */
+  minimal: {
+    /**
+     * `minter → restricter → verifier`.
+     */
+    chain: string;
+    /**
+     * The key, identifier, issued token kind and caveats, restrictions and context.
+     */
+    case: {
+      [k: string]: unknown;
+    };
+    steps: {
+      role: "mint" | "restrict" | "verify";
+      implementation: string;
+      request: {
+        [k: string]: unknown;
+      };
+      answer: string;
+      /**
+       * What the spec prescribes for the same request.
+       */
+      spec: string;
+    }[];
+    shrinks: number;
+    seed: number;
+    /**
+     * fast-check's replay path for the failing case.
+     */
+    path: string;
+  };
+}
+
 /** The name of a caveat format, the same in its schema, spec page, module and vector file. */
 export type CaveatSlug = "expiration" | "project-names" | "project-ids" | "request-user" | "oidc-publisher" | "legacy-expiration" | "legacy-project-ids" | "legacy-project-names" | "legacy-user";

@@ -13,6 +13,7 @@ import { fileTable, outcomeLabel, uncheckedFailuresNote, verdictLines } from '..
 import { runConformance, runFailed, selectVectors } from '../../harness/run.js'
 import { loadVectors, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
 import { parse } from '../args.js'
+import { interopCommand, INTEROP_USAGE } from './interop.js'
 import { EXIT, UsageError, type Io } from '../io.js'
 
 export const CONFORMANCE_USAGE = `pypi-token conformance run --adapter "<command>" [--xfail FILE] [--filter GLOB]... [--report json|md|html]... [--out DIR] [--timeout MS] [--vectors DIR]
@@ -35,6 +36,8 @@ pypi-token conformance fuzz --adapter "<command>" --adapter "<command>"... [--ru
   disagreement with fast-check and writes it as a candidate vector file to --out
   (default vectors/candidates). Exit status 1 when the adapters disagree.
 
+${INTEROP_USAGE}
+
 Exit status 2 on bad usage or unusable vector, xfail or adapters files.`
 
 /** Runs `conformance <subcommand>`. */
@@ -43,7 +46,8 @@ export async function conformanceCommand(io: Io, argv: readonly string[]): Promi
   if (sub === 'run') return runCommand(io, rest)
   if (sub === 'matrix') return matrixCommand(io, rest)
   if (sub === 'fuzz') return fuzzCommand(io, rest)
-  throw new UsageError(sub === undefined ? 'conformance: a subcommand is required: run, matrix or fuzz' : `conformance: unknown subcommand ${JSON.stringify(sub)} (run, matrix or fuzz)`)
+  if (sub === 'interop') return interopCommand(io, rest)
+  throw new UsageError(sub === undefined ? 'conformance: a subcommand is required: run, matrix, fuzz or interop' : `conformance: unknown subcommand ${JSON.stringify(sub)} (run, matrix, fuzz or interop)`)
 }
 
 function positiveInt(value: string | undefined, option: string, fallback: number): number {
