@@ -53,6 +53,7 @@ export async function runInterop(options: InteropOptions): Promise<InteropResult
         problems.push(`${name} could not be started: ${err.message}`)
       }
     }
+    for (const { name, proc } of procs) if (!ROLES.some((r) => proc.supports(r))) log(`${name} takes no part: it neither mints, restricts nor verifies`)
     const endpoint = ({ name, proc }: (typeof procs)[number]): Endpoint => ({ name, ask: (body) => proc.request(body) })
     const withRole = (role: Role) => procs.filter((p) => p.proc.supports(role)).map(endpoint)
     const chains: Chain[] = withRole('mint').flatMap((minter) => [null, ...withRole('restrict')].flatMap((restricter) => withRole('verify').map((verifier) => ({ minter, restricter, verifier }))))
