@@ -1,10 +1,15 @@
 // Prints the one line CI reads, "N passed, N failed", and exits 0 only when every step succeeded.
-// Arguments: triples <kind> <report file> <exit status>, kind `vitest` or `mutants`.
+// Arguments: triples <kind> <report file> <exit status>, kind `vitest`, `mutants`, `pytest`,
+// `gotest` or `step`.
 // - vitest: each test counts once; a command that failed before vitest reported (the type check)
 //   counts as one failure.
 // - mutants: each killed mutant counts as a pass, each other mutant (survived, no longer applying,
 //   broken) as a failure; a failing unmutated baseline, or a gate that failed without a report,
 //   counts as one failure.
+// - pytest: a JUnit XML report; each test that passed counts as a pass, each failure or error as
+//   a failure (skipped and xfailed tests count as neither).
+// - gotest: `go test -json` output; each test and subtest that passed or failed counts once.
+// - step: no report (`-`); the exit status alone counts once.
 import { existsSync, readFileSync } from 'node:fs'
 
 const args = process.argv.slice(2)
@@ -12,9 +17,21 @@ let passed = 0
 let failed = 0
 let ok = true
 
-function counts(kind, file) {
+function counts(kind, file, status) {
+  if (kind === 'step') return status === 0 ? [1, 0] : [0, 1]
   if (!existsSync(file)) return [0, 0]
-  const report = JSON.parse(readFileSync(file, 'utf8'))
+  const text = readFileSync(file, 'utf8')
+  if (kind === 'pytest') {
+    const suite = /<testsuite\b[^>]*>/.exec(text)?.[0] ?? ''
+    const attr = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0)
+    const bad = attr('failures') + attr('errors')
+    return [attr('tests') - bad - attr('skipped'), bad]
+  }
+  if (kind === 'gotest') {
+    const events = text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).filter((e) => e.Test !== undefined)
+    return [events.filter((e) => e.Action === 'pass').length, events.filter((e) => e.Action === 'fail').length]
+  }
+  const report = JSON.parse(text)
   if (kind === 'vitest') return [report.numPassedTests, report.numFailedTests]
   let killed = 0
   let notKilled = report.baseline.passed ? 0 : 1
@@ -28,7 +45,7 @@ for (let i = 0; i + 2 < args.length; i += 3) {
   let good = 0
   let bad = 0
   try {
-    ;[good, bad] = counts(kind, file)
+    ;[good, bad] = counts(kind, file, status)
   } catch (err) {
     console.error(`summary: cannot read ${file}: ${err}`)
     bad = 1

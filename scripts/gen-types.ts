@@ -29,7 +29,7 @@ export function caveatSchemaFiles(): string[] {
 }
 
 const ADAPTER_SCHEMAS = ['adapter/request.schema.json', 'adapter/response.schema.json']
-const SUITE_SCHEMAS = ['vector-file.schema.json', 'xfail-file.schema.json', 'results.schema.json']
+const SUITE_SCHEMAS = ['vector-file.schema.json', 'xfail-file.schema.json', 'results.schema.json', 'interop-deviations.schema.json', 'interop-results.schema.json']
 
 const compileOptions = { bannerComment: '', unreachableDefinitions: true, format: true }
 
@@ -38,6 +38,7 @@ async function compileTypes(): Promise<string> {
   const common = readSchema('common.schema.json')
   const definitions = common.definitions as Record<string, JSONSchema>
   parts.push(await compile(definitions.ReasonCode as JSONSchema, 'ReasonCode', compileOptions))
+  parts.push(await compile(definitions.IndexName as JSONSchema, 'IndexName', compileOptions))
   const failure = definitions.ReportedFailure as JSONSchema
   parts.push(await compile({ ...failure, properties: { ...failure.properties, reason: { tsType: 'ReasonCode' } } }, 'ReportedFailure', compileOptions))
   for (const file of caveatSchemaFiles()) {
@@ -80,7 +81,9 @@ function schemasModule(): string {
     one('adapterResponseSchema', 'adapter/response.schema.json') +
     one('vectorFileSchema', 'vector-file.schema.json') +
     one('xfailFileSchema', 'xfail-file.schema.json') +
-    one('resultsSchema', 'results.schema.json')
+    one('resultsSchema', 'results.schema.json') +
+    one('interopDeviationsSchema', 'interop-deviations.schema.json') +
+    one('interopResultsSchema', 'interop-results.schema.json')
   )
 }
 

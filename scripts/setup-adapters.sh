@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Create or update the Python virtualenvs of the conformance adapters in adapters/, and of the
-# real upload clients the upload tests drive (test/upload/clients/).
+# Create or update the Python virtualenvs of the conformance adapters in adapters/ (and build the
+# Go one, gitleaks), of the real upload clients the upload tests drive (test/upload/clients/),
+# and of the Python example (examples/python/).
 #
 #   scripts/setup-adapters.sh            # every adapter, and the upload clients
-#   scripts/setup-adapters.sh pypitoken  # only the named ones (upload_clients for the clients)
+#   scripts/setup-adapters.sh pypitoken  # only the named ones (upload_clients for the clients,
+#                                        # python_example for examples/python)
 #
 # Idempotent: a venv whose stamp (hash of its requirements.txt and of the Python
 # interpreter's version) is current is left alone, so a re-run takes well under a second.
@@ -66,13 +68,45 @@ setup_warehouse() {
     setup_python_venv warehouse
 }
 
+# A secret scanner: detect-secrets from the package index, with its PyPI token plugin.
+setup_detect_secrets() {
+    setup_python_venv detect-secrets
+}
+
+# A secret scanner: gitleaks from the Go module proxy, pinned in adapters/gitleaks/go.mod and
+# go.sum; the adapter is a Go program built against it, rebuilt when its sources or Go change.
+setup_gitleaks() {
+    local dir="$ROOT/adapters/gitleaks"
+    local stamp="$dir/bin/.build-stamp"
+    if ! command -v go >/dev/null; then
+        log "gitleaks: the go command is not installed"
+        return 1
+    fi
+    local want
+    want="$({ cat "$dir/go.mod" "$dir/go.sum" "$dir/main.go"; go env GOVERSION; } | sha256sum | cut -d' ' -f1)"
+    if [[ -x "$dir/bin/adapter" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+        log "gitleaks: $dir/bin/adapter is up to date"
+        return 0
+    fi
+    log "gitleaks: go build (modules from the Go module proxy, checked against go.sum)"
+    (cd "$dir" && GOFLAGS='-buildvcs=false -mod=readonly' go build -o bin/adapter .) >&2
+    printf '%s\n' "$want" >"$stamp"
+    log "gitleaks: ready"
+}
+
 # Not an adapter: the real upload clients (twine, uv) that test/upload/ drives against a local
 # test index, pinned in test/upload/clients/requirements.txt.
 setup_upload_clients() {
     setup_python_venv upload_clients "$ROOT/test/upload/clients"
 }
 
-ADAPTERS=(pypitoken warehouse upload_clients)
+# Not an adapter: the Python example that runs every vector against pypitoken with pytest
+# (examples/python/), pinned in examples/python/requirements.txt.
+setup_python_example() {
+    setup_python_venv python_example "$ROOT/examples/python"
+}
+
+ADAPTERS=(pypitoken warehouse detect_secrets gitleaks upload_clients python_example)
 
 main() {
     local names=("$@")

@@ -8,6 +8,7 @@ import { encodeBase64url } from '../../src/token/base64url.js'
 import { computeSignature } from '../../src/macaroon/signature.js'
 import type { InspectedToken, InspectVector, MintVector, Note, ReasonCode, ReportedFailure, RestrictVector, Vector, VectorFile, VerifyVector } from '../../src/generated/types.js'
 import { VERSION } from '../../src/version.js'
+import { decodedToken, signatureChain } from './decoded.js'
 import { FLAGS, type Flag } from './flags.js'
 
 /** bytes(range(32)), the key of every recorded reference token. */
@@ -112,8 +113,10 @@ export type VerifyExpectation =
   | { invalid: ReasonCode; also?: ReasonCode[]; failures?: ExpectedFailure[] }
   | { acceptable: ReasonCode; also?: ReasonCode[] }
 
+/** A verify vector, with the decoded token and its signature chain for consumers without a V2 parser (decoded.ts). */
 export function verifyVector(c: Common & { token: string; key?: string; context: VerifyContext; expect: VerifyExpectation }): VerifyVector {
-  return { ...common(c), op: 'verify', input: { token: c.token, key: c.key ?? KEY_HEX, context: c.context }, expected: verifyExpected(c.expect) }
+  const key = c.key ?? KEY_HEX
+  return { ...common(c), op: 'verify', input: { token: c.token, key, context: c.context }, decoded: decodedToken(c.token), chain: signatureChain(c.token, key), expected: verifyExpected(c.expect) }
 }
 
 function verifyExpected(e: VerifyExpectation): VerifyVector['expected'] {

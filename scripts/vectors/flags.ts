@@ -62,6 +62,9 @@ export const FLAGS = {
   RecordedToken: note('DEFINED', 'd0-sources', 'A literal token recorded from pymacaroons, pypitoken or Warehouse, with its documented outcome.', 'A disagreement with a recorded token means an implementation reads real tokens differently from the ones that issued them.'),
   PercentFormatting: note('ROBUSTNESS', 'd28-failure-messages', 'A `%` or `%s` in a caveat value or tag. An implementation that builds messages with printf-style formatting from caveat text crashes (Warehouse: HTTP 500).', 'A crash (HTTP 500) instead of a denial: any holder can make the verifier fail; no access is granted.'),
   TwoIdentities: note('DEFINED', 'd29-two-identities', 'A context with both a user and a Trusted Publisher: each caveat reads only its own members (CTX-2).', 'None for real requests, which carry one identity; a verifier that picks one identity fails caveats of the other.'),
+  LongToken: note('EDGE_CASE', 'd30-detecting-leaked-tokens', 'A token longer than a fresh one: narrowed by its holder with many caveats, or a Trusted Publishing token carrying OIDC claims, up to 8,192 characters (LIMIT-1).', 'A detector with a length cap misses the leak, or reports only its first part, which names no token the index can revoke; the leaked token stays valid.'),
+  TestIndexToken: note('DEFINED', 'd30-detecting-leaked-tokens', 'A token the test index issues: its location holds the test index\'s host.', 'A detector that knows only the production index lets every leaked test-index token stay valid.'),
+  DetectionNearMiss: note('DEFINED', 'd30-detecting-leaked-tokens', 'A string that looks like a token but is not one the indexes issue: another prefix, another location, a truncated or placeholder body.', 'A false alarm: reviewers spend attention on it, and no token is at risk.'),
 } as const satisfies Record<string, Note>
 
 export type Flag = keyof typeof FLAGS

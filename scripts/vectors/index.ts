@@ -19,6 +19,7 @@ import * as mint from './mint.js'
 import * as limits from './limits.js'
 import * as malformed from './malformed.js'
 import * as referenceTokens from './reference-tokens.js'
+import * as detection from './detection.js'
 
 export interface Topic {
   path: string
@@ -36,6 +37,7 @@ export const TOPICS: Topic[] = [
   { path: 'vectors/limits.json', build: limits.build },
   { path: 'vectors/malformed.json', build: malformed.build },
   { path: 'vectors/reference-tokens.json', build: referenceTokens.build },
+  { path: 'vectors/detection.json', build: detection.build },
   { path: 'vectors/caveats/expiration.json', build: expiration.build },
   { path: 'vectors/caveats/project-names.json', build: projectNames.build },
   { path: 'vectors/caveats/project-ids.json', build: projectIds.build },

@@ -5,6 +5,7 @@
 import { fromHex } from '../bytes.js'
 import { validateRef } from '../caveats/schema-validator.js'
 import type { Restriction } from '../generated/types.js'
+import { detect } from '../detect/detect.js'
 import { inspect } from '../inspect.js'
 import { mint } from '../mint.js'
 import { restrict, type TokenResult } from '../restrict.js'
@@ -13,7 +14,7 @@ import { VERSION } from '../version.js'
 
 export type Json = Record<string, unknown>
 
-export const OPS = ['hello', 'inspect', 'verify', 'mint', 'restrict'] as const
+export const OPS = ['hello', 'inspect', 'verify', 'mint', 'restrict', 'detect'] as const
 type Op = (typeof OPS)[number]
 
 const REQUEST_DEFINITION: Record<Op, string> = {
@@ -22,6 +23,7 @@ const REQUEST_DEFINITION: Record<Op, string> = {
   verify: 'VerifyRequest',
   mint: 'MintRequest',
   restrict: 'RestrictRequest',
+  detect: 'DetectRequest',
 }
 
 const idOf = (request: unknown) => {
@@ -33,7 +35,7 @@ export function badRequest(id: unknown, message: string): Json {
   return { id: typeof id === 'number' || typeof id === 'string' ? id : null, ok: false, error: { code: 'bad_request', message } }
 }
 
-/** Answers one parsed request line (ADAPT-2 … ADAPT-13); verify lists every failure (ADAPT-11, VERIFY-5). */
+/** Answers one parsed request line (ADAPT-2 … ADAPT-14); verify lists every failure (ADAPT-11, VERIFY-5). */
 export function handle(request: unknown): Json {
   const id = idOf(request)
   if (request === null || typeof request !== 'object' || Array.isArray(request)) return badRequest(id, 'a request must be a JSON object')
@@ -75,6 +77,8 @@ export function handle(request: unknown): Json {
     }
     case 'restrict':
       return tokenResponse(id, restrict(r.token, r.restrictions as Restriction[]))
+    case 'detect':
+      return { id, ok: true, findings: detect(r.text).map(({ match, index }) => ({ match, index })) }
   }
 }
 

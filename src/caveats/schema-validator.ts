@@ -9,6 +9,8 @@ import {
   caveatSchemas,
   commonSchema,
   contextSchema,
+  interopDeviationsSchema,
+  interopResultsSchema,
   restrictionSchema,
   resultsSchema,
   vectorFileSchema,
@@ -19,7 +21,7 @@ import type { CaveatSlug } from '../generated/types.js'
 const ajv = new Ajv({ strict: true, strictTuples: false, allowUnionTypes: true, allErrors: false })
 for (const keyword of ['x-slug', 'tsType']) ajv.addKeyword({ keyword, schemaType: 'string' })
 ajv.addKeyword({ keyword: 'x-tag', schemaType: 'number' })
-for (const schema of [commonSchema, contextSchema, restrictionSchema, adapterRequestSchema, adapterResponseSchema, vectorFileSchema, xfailFileSchema, resultsSchema]) {
+for (const schema of [commonSchema, contextSchema, restrictionSchema, adapterRequestSchema, adapterResponseSchema, vectorFileSchema, xfailFileSchema, resultsSchema, interopDeviationsSchema, interopResultsSchema]) {
   ajv.addSchema(schema as object)
 }
 

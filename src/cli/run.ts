@@ -31,7 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   restrict: { run: restrictCommand, usage: RESTRICT_USAGE, summary: 'narrow a token (no key needed)' },
   verify: { run: verifyCommand, usage: VERIFY_USAGE, summary: 'check a token with its key against a request' },
   mint: { run: mintCommand, usage: MINT_USAGE, summary: 'create a token from a root key' },
-  conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE, summary: 'run the conformance vectors against an implementation (run, matrix, fuzz)', subcommands: CONFORMANCE_SUBCOMMANDS },
+  conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE, summary: 'run the conformance vectors against an implementation (run, matrix, fuzz, interop)', subcommands: CONFORMANCE_SUBCOMMANDS },
   help: { run: helpCommand, usage: HELP_USAGE, summary: 'show the help of a command' },
   version: { run: versionCommand, usage: VERSION_USAGE, summary: 'print the version' },
   completion: { run: completionCommand, usage: COMPLETION_USAGE, summary: 'print a bash or zsh completion script' },

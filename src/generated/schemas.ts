@@ -278,6 +278,14 @@ export const commonSchema = {
         "reason"
       ],
       "additionalProperties": false
+    },
+    "IndexName": {
+      "title": "IndexName",
+      "enum": [
+        "production",
+        "test"
+      ],
+      "description": "Which index issued the token (DETECT-2): the production index or its test index."
     }
   }
 } as const
@@ -773,6 +781,27 @@ export const adapterRequestSchema = {
         "restrictions"
       ],
       "additionalProperties": false
+    },
+    "DetectRequest": {
+      "title": "DetectRequest",
+      "type": "object",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/RequestId"
+        },
+        "op": {
+          "const": "detect"
+        },
+        "text": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "op",
+        "text"
+      ],
+      "additionalProperties": false
     }
   }
 } as const
@@ -959,7 +988,8 @@ export const adapterResponseSchema = {
               "inspect",
               "verify",
               "mint",
-              "restrict"
+              "restrict",
+              "detect"
             ]
           }
         }
@@ -1153,6 +1183,49 @@ export const adapterResponseSchema = {
           "$ref": "#/definitions/RejectedResponse"
         }
       ]
+    },
+    "DetectResponse": {
+      "title": "DetectResponse",
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": [
+            "integer",
+            "string"
+          ]
+        },
+        "ok": {
+          "const": true
+        },
+        "findings": {
+          "type": "array",
+          "description": "Every token the detector reports in the text, in text order (ADAPT-14).",
+          "items": {
+            "type": "object",
+            "properties": {
+              "match": {
+                "type": "string",
+                "description": "The text the detector reports as the token, exactly as it found it."
+              },
+              "index": {
+                "$ref": "../common.schema.json#/definitions/IndexName",
+                "tsType": "IndexName",
+                "description": "Which index issued it; left out by a detector that cannot tell (DETECT-5)."
+              }
+            },
+            "required": [
+              "match"
+            ],
+            "additionalProperties": false
+          }
+        }
+      },
+      "required": [
+        "id",
+        "ok",
+        "findings"
+      ],
+      "additionalProperties": false
     }
   }
 } as const
@@ -1330,6 +1403,9 @@ export const vectorFileSchema = {
         },
         {
           "$ref": "#/definitions/RestrictVector"
+        },
+        {
+          "$ref": "#/definitions/DetectVector"
         }
       ]
     },
@@ -1432,6 +1508,30 @@ export const vectorFileSchema = {
             "context"
           ],
           "additionalProperties": false
+        },
+        "decoded": {
+          "description": "The token's parts as an inspector reports them (ADAPT-9), decoded from input.token: prefix, location, identifier, caveats (text when UTF-8, else {hex}) and signature; null when the token is not prefix \"-\" canonical base64url of a well-formed V2 macaroon (TOKEN-2's inspector prefix, TOKEN-4 … TOKEN-6, MAC-1 … MAC-9), whatever the verdict. A location that names a real package index is given as {hex}. Generated vector files always carry it (spec/vector-format.md, consume the vectors).",
+          "oneOf": [
+            {
+              "$ref": "#/definitions/InspectedToken"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "tsType": "InspectedToken | null"
+        },
+        "chain": {
+          "description": "The signature chain for input.key over the decoded token; null when decoded is null or the key is empty. Generated vector files always carry it.",
+          "oneOf": [
+            {
+              "$ref": "#/definitions/SignatureChain"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "tsType": "SignatureChain | null"
         },
         "expected": {
           "oneOf": [
@@ -1772,6 +1872,115 @@ export const vectorFileSchema = {
         "expected"
       ],
       "additionalProperties": false
+    },
+    "SignatureChain": {
+      "title": "SignatureChain",
+      "type": "object",
+      "description": "The HMAC-SHA256 chain (spec/signature.md) computed from the vector's key and the decoded identifier and caveats, so that a consumer can check each link with nothing but an HMAC: derived_key is SIG-1's k, signatures[0] is SIG-2's sig_0 over the identifier, signatures[i] the value after caveat i-1 (SIG-3, SIG-4). The last one is the signature a correctly signed token carries; when it differs from decoded.signature the token does not verify with this key (SIGNATURE_MISMATCH).",
+      "properties": {
+        "derived_key": {
+          "$ref": "common.schema.json#/definitions/HexBytes",
+          "description": "HMAC(key = \"macaroons-key-generator\", message = root key) (SIG-1)."
+        },
+        "signatures": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$"
+          },
+          "minItems": 1,
+          "description": "sig_0 … sig_n, one more than the token has caveats (SIG-2 … SIG-4)."
+        }
+      },
+      "required": [
+        "derived_key",
+        "signatures"
+      ],
+      "additionalProperties": false
+    },
+    "DetectVector": {
+      "title": "DetectVector",
+      "type": "object",
+      "description": "Is there a token the production or the test index issues in this text, and which (spec/detection.md)?",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/VectorId"
+        },
+        "description": {
+          "type": "string"
+        },
+        "spec": {
+          "$ref": "#/definitions/SpecIds"
+        },
+        "flags": {
+          "$ref": "#/definitions/Flags"
+        },
+        "op": {
+          "const": "detect"
+        },
+        "input": {
+          "type": "object",
+          "properties": {
+            "text": {
+              "type": "string",
+              "description": "The string a scanner reads (one line)."
+            }
+          },
+          "required": [
+            "text"
+          ],
+          "additionalProperties": false
+        },
+        "expected": {
+          "oneOf": [
+            {
+              "type": "object",
+              "description": "The text holds exactly this token (DETECT-1), issued by this index (DETECT-2).",
+              "properties": {
+                "result": {
+                  "const": "detected"
+                },
+                "token": {
+                  "type": "string"
+                },
+                "index": {
+                  "$ref": "common.schema.json#/definitions/IndexName",
+                  "tsType": "IndexName"
+                }
+              },
+              "required": [
+                "result",
+                "token",
+                "index"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "object",
+              "description": "The text holds no token the indexes issue (DETECT-4).",
+              "properties": {
+                "result": {
+                  "const": "not_detected"
+                }
+              },
+              "required": [
+                "result"
+              ],
+              "additionalProperties": false
+            }
+          ]
+        }
+      },
+      "required": [
+        "id",
+        "description",
+        "spec",
+        "flags",
+        "op",
+        "input",
+        "expected"
+      ],
+      "additionalProperties": false
     }
   }
 } as const
@@ -2023,7 +2232,8 @@ export const resultsSchema = {
             "verify",
             "inspect",
             "mint",
-            "restrict"
+            "restrict",
+            "detect"
           ]
         },
         "outcome": {
@@ -2062,6 +2272,401 @@ export const resultsSchema = {
         "outcome",
         "verdict",
         "expected"
+      ],
+      "additionalProperties": false
+    }
+  }
+} as const
+export const interopDeviationsSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "interop-deviations.schema.json",
+  "title": "InteropDeviations",
+  "description": "Known deviations of implementations in the interop matrix (pypi-token conformance interop): each one a step an implementation takes differently from the spec, in a role, explained. A deviation the matrix finds and no entry explains fails the run.",
+  "type": "object",
+  "properties": {
+    "schema": {
+      "const": "interop-deviations.schema.json"
+    },
+    "deviations": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/InteropExplanation"
+      }
+    }
+  },
+  "required": [
+    "schema",
+    "deviations"
+  ],
+  "additionalProperties": false,
+  "definitions": {
+    "InteropExplanation": {
+      "title": "InteropExplanation",
+      "type": "object",
+      "properties": {
+        "implementation": {
+          "type": "string",
+          "description": "The adapter's name in adapters/adapters.json."
+        },
+        "role": {
+          "enum": [
+            "mint",
+            "restrict",
+            "verify"
+          ]
+        },
+        "class": {
+          "type": "string",
+          "description": "The deviation's class as the matrix prints it, e.g. `invalid (CAVEAT_NOT_SATISFIED) → valid`; `*` matches any run of characters."
+        },
+        "reason": {
+          "type": "string",
+          "description": "What the implementation does instead, and why."
+        },
+        "spec": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[A-Z]+-[0-9]+$"
+          },
+          "minItems": 1
+        },
+        "level": {
+          "enum": [
+            "verdict",
+            "reason"
+          ]
+        },
+        "effect": {
+          "type": "string",
+          "description": "What it means for users of a chain through this implementation."
+        },
+        "vectors": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Vector ids (or patterns) of the implementation's xfail file that show the same deviation on its own."
+        }
+      },
+      "required": [
+        "implementation",
+        "role",
+        "class",
+        "reason",
+        "spec",
+        "level",
+        "effect"
+      ],
+      "additionalProperties": false
+    }
+  }
+} as const
+export const interopResultsSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "interop-results.schema.json",
+  "title": "InteropResults",
+  "description": "What pypi-token conformance interop found: for every chain minter → restricter → verifier over the adapters that support each operation, how many generated cases agree with the spec, deviate (explained or not) or were skipped; every distinct deviation with its explanation and the chain shrunk to a minimal case.",
+  "type": "object",
+  "properties": {
+    "schema": {
+      "const": "interop-results.schema.json"
+    },
+    "suite_version": {
+      "type": "string"
+    },
+    "seed": {
+      "type": "integer"
+    },
+    "runs": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "Generated cases, each run through every chain."
+    },
+    "implementations": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The adapter's name in adapters/adapters.json."
+          },
+          "implementation": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "version": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "name",
+              "version"
+            ],
+            "additionalProperties": false
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "enum": [
+                "mint",
+                "restrict",
+                "verify"
+              ]
+            }
+          }
+        },
+        "required": [
+          "name",
+          "implementation",
+          "roles"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "chains": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/InteropChain"
+      }
+    },
+    "deviations": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/InteropDeviation"
+      }
+    },
+    "unseen_explanations": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Explanations no case of this run needed (implementation, role and class)."
+    },
+    "passed": {
+      "type": "boolean",
+      "description": "Every adapter started, and every deviation is explained."
+    },
+    "problems": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "duration_ms": {
+      "type": "integer",
+      "minimum": 0
+    }
+  },
+  "required": [
+    "schema",
+    "suite_version",
+    "seed",
+    "runs",
+    "implementations",
+    "chains",
+    "deviations",
+    "unseen_explanations",
+    "passed",
+    "problems",
+    "duration_ms"
+  ],
+  "additionalProperties": false,
+  "definitions": {
+    "InteropChain": {
+      "title": "InteropChain",
+      "type": "object",
+      "properties": {
+        "minter": {
+          "type": "string"
+        },
+        "restricter": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "Null: the token is verified as issued."
+        },
+        "verifier": {
+          "type": "string"
+        },
+        "cases": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "agree": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases in which every step did what the spec prescribes for its input."
+        },
+        "verdict": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases with a deviation of the verdict level: a step accepted, refused or wrote something else than the spec prescribes."
+        },
+        "reason": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases whose deviations are all of the reason level: the same verdicts, another reason code."
+        },
+        "unexplained": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Of the verdict and reason cases, those with a deviation no explanation covers."
+        },
+        "skipped": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Cases a step of the chain does not support (answered unsupported)."
+        },
+        "deviations": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "The ids of the deviations seen in this chain."
+        }
+      },
+      "required": [
+        "minter",
+        "restricter",
+        "verifier",
+        "cases",
+        "agree",
+        "verdict",
+        "reason",
+        "skipped",
+        "unexplained",
+        "deviations"
+      ],
+      "additionalProperties": false
+    },
+    "InteropDeviation": {
+      "title": "InteropDeviation",
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "`<implementation> <role>: <class>`."
+        },
+        "implementation": {
+          "type": "string"
+        },
+        "role": {
+          "enum": [
+            "mint",
+            "restrict",
+            "verify"
+          ]
+        },
+        "class": {
+          "type": "string"
+        },
+        "level": {
+          "enum": [
+            "verdict",
+            "reason"
+          ]
+        },
+        "count": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Chain runs that showed it."
+        },
+        "explanation": {
+          "oneOf": [
+            {
+              "$ref": "interop-deviations.schema.json#/definitions/InteropExplanation"
+            },
+            {
+              "type": "null"
+            }
+          ],
+          "tsType": "InteropExplanation | null"
+        },
+        "minimal": {
+          "type": "object",
+          "description": "The chain shrunk by fast-check to a minimal case that still shows the deviation.",
+          "properties": {
+            "chain": {
+              "type": "string",
+              "description": "`minter → restricter → verifier`."
+            },
+            "case": {
+              "type": "object",
+              "description": "The key, identifier, issued token kind and caveats, restrictions and context."
+            },
+            "steps": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "role": {
+                    "enum": [
+                      "mint",
+                      "restrict",
+                      "verify"
+                    ]
+                  },
+                  "implementation": {
+                    "type": "string"
+                  },
+                  "request": {
+                    "type": "object"
+                  },
+                  "answer": {
+                    "type": "string"
+                  },
+                  "spec": {
+                    "type": "string",
+                    "description": "What the spec prescribes for the same request."
+                  }
+                },
+                "required": [
+                  "role",
+                  "implementation",
+                  "request",
+                  "answer",
+                  "spec"
+                ],
+                "additionalProperties": false
+              }
+            },
+            "shrinks": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "seed": {
+              "type": "integer"
+            },
+            "path": {
+              "type": "string",
+              "description": "fast-check's replay path for the failing case."
+            }
+          },
+          "required": [
+            "chain",
+            "case",
+            "steps",
+            "shrinks",
+            "seed",
+            "path"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "required": [
+        "id",
+        "implementation",
+        "role",
+        "class",
+        "level",
+        "count",
+        "explanation",
+        "minimal"
       ],
       "additionalProperties": false
     }

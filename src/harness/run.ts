@@ -61,6 +61,8 @@ export function requestOf(vector: Vector): Record<string, unknown> {
       return { op: 'mint', ...vector.input }
     case 'restrict':
       return { op: 'restrict', token: vector.input.token, restrictions: vector.input.restrictions }
+    case 'detect':
+      return { op: 'detect', text: vector.input.text }
   }
 }
 

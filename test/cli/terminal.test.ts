@@ -79,7 +79,7 @@ describe('completion scripts in their shells', SLOW, () => {
       return r.stdout.trim()
     }
     expect(await complete('pypi-token', 'verify', '--k')).toContain('-- --from-env --json --key-env --key-file --key-stdin --key-hex --now')
-    expect(await complete('pypi-token', 'conformance', 'ru')).toBe('-- run matrix fuzz')
+    expect(await complete('pypi-token', 'conformance', 'ru')).toBe('-- run matrix fuzz interop')
     expect(await complete('pypi-token', 'conformance', 'matrix', '--')).toBe('-- --adapters --out --vectors --timeout --json --help')
     expect(await complete('pypi-token', 'inspect', 'tok')).toBe('files')
   })

@@ -117,8 +117,8 @@ describe('usage errors: exit 2 with one line on stderr', SLOW, () => {
     [['run', '--adapter', 'x', '--vectors', FIXTURE_VECTORS, '--xfail', join(dir, 'xfail.json')], `${join(dir, 'xfail.json')}: does not match xfail-file.schema.json: value must have required property 'implementation'`],
     [['run', '--adapter', 'x', '--vectors', FIXTURE_VECTORS, '--filter', 'nothing::*'], '--filter nothing::* matches no vector'],
     [['run', '--adapter', 'x', '--bogus'], "Unknown option '--bogus'"],
-    [[], 'a subcommand is required: run, matrix or fuzz'],
-    [['frobnicate'], 'unknown subcommand "frobnicate" (run, matrix or fuzz)'],
+    [[], 'a subcommand is required: run, matrix, fuzz or interop'],
+    [['frobnicate'], 'unknown subcommand "frobnicate" (run, matrix, fuzz or interop)'],
     [['matrix', '--adapters', join(dir, 'none.json')], `${join(dir, 'none.json')}: cannot be read (ENOENT)`],
     [['matrix', '--adapters', join(dir, 'xfail.json')], `${join(dir, 'xfail.json')}: expected an object with an "adapters" array`],
     [['fuzz', '--adapter', 'x'], 'fuzz needs at least two --adapter "<command>" options'],
@@ -221,12 +221,14 @@ describe('pypi-token conformance matrix', SLOW, () => {
     expect(r.stdout).toContain('later: skipped: HARNESS_TEST_UNSET is not set')
   })
 
-  it('lists the checked-in adapters: reference, pypitoken, warehouse', async () => {
+  it('lists the checked-in adapters: reference, pypitoken, warehouse, and the scanners detect-secrets and gitleaks', async () => {
     const { loadAdapterConfig } = await import('../../src/harness/reports/matrix.js')
     expect(loadAdapterConfig(join(import.meta.dirname, '..', '..', 'adapters', 'adapters.json')).map((e) => [e.name, e.command])).toEqual([
       ['reference', 'node dist/adapter/main.js'],
       ['pypitoken', 'adapters/pypitoken/.venv/bin/python adapters/pypitoken/adapter.py'],
       ['warehouse', 'adapters/warehouse/.venv/bin/python adapters/warehouse/adapter.py'],
+      ['detect-secrets', 'adapters/detect-secrets/.venv/bin/python adapters/detect-secrets/adapter.py'],
+      ['gitleaks', 'adapters/gitleaks/bin/adapter'],
     ])
   })
 })

@@ -199,6 +199,8 @@ describe('the packed package, installed offline into an empty folder', { timeout
     expect(readdirSync(join(consumer, 'reports')).sort()).toEqual(['results.html', 'results.json', 'results.md'])
     const fuzz = await run('npx', ['pypi-token', 'conformance', 'fuzz', '--adapter', 'a', '--adapter', 'b'], consumer)
     expect([fuzz.status, fuzz.stderr]).toEqual([2, 'pypi-token conformance: fuzz needs fast-check, an optional peer dependency of pypi-token-spec: npm install fast-check@4\n'])
+    const interop = await run('npx', ['pypi-token', 'conformance', 'interop'], consumer)
+    expect([interop.status, interop.stderr]).toEqual([2, 'pypi-token conformance: interop needs fast-check, an optional peer dependency of pypi-token-spec: npm install fast-check@4\n'])
   })
 
   it('compiles a TypeScript consumer and every published .d.ts under tsc --strict without @types/node, and runs it', async () => {
@@ -207,9 +209,9 @@ describe('the packed package, installed offline into an empty folder', { timeout
       join(consumer, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], module: 'NodeNext', moduleResolution: 'NodeNext', types: [], skipLibCheck: false, outDir: 'out', noEmitOnError: true },
-        // Every declaration file of the package, except the fuzzer's, which need fast-check (an optional peer).
+        // Every declaration file of the package, except the fuzzer's and the interop matrix's, which need fast-check (an optional peer).
         include: ['consumer.ts', `node_modules/${PACKAGE.name}/dist/**/*.d.ts`],
-        exclude: [`node_modules/${PACKAGE.name}/dist/fuzz/**`],
+        exclude: [`node_modules/${PACKAGE.name}/dist/fuzz/**`, `node_modules/${PACKAGE.name}/dist/interop/**`],
       }),
     )
     expect(existsSync(join(consumer, 'node_modules', '@types'))).toBe(false)
@@ -234,7 +236,7 @@ describe('the packed package, installed offline into an empty folder', { timeout
     const bundle = await build({ absWorkingDir: consumer, entryPoints: ['entry.mjs'], bundle: true, platform: 'node', format: 'esm', metafile: true, write: false, logLevel: 'warning' })
     const inputs = Object.keys(bundle.metafile.inputs)
     const ours = inputs.filter((i) => i.includes(`node_modules/${PACKAGE.name}/`)).map((i) => relative(`node_modules/${PACKAGE.name}`, i))
-    expect(ours.filter((i) => /^dist\/(harness|fuzz|cli|adapter|vectors|mutants)\//.test(i))).toEqual([])
+    expect(ours.filter((i) => /^dist\/(harness|fuzz|interop|cli|adapter|vectors|mutants)\//.test(i))).toEqual([])
     expect(inputs.filter((i) => /node_modules\/(fast-check|pure-rand)\//.test(i))).toEqual([])
     // The core is the library and its one dependency (ajv, for the caveat schemas); keep it so.
     expect(inputs.filter((i) => !i.includes(`node_modules/${PACKAGE.name}/`) && !/node_modules\/(ajv|fast-deep-equal|fast-uri|json-schema-traverse|require-from-string)\//.test(i))).toEqual(['entry.mjs'])

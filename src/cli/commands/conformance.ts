@@ -12,6 +12,8 @@ import { countsByFile, fileTable, outcomeLabel, uncheckedFailuresNote, verdictLi
 import { runConformance, runFailed, selectVectors } from '../../harness/run.js'
 import { loadVectors, PACKAGE_VECTORS, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
 import { parse } from '../args.js'
+import { interopCommand, INTEROP_USAGE } from './interop.js'
+import { withFastCheck } from './optional-peer.js'
 import { EXIT, UsageError, type Io } from '../io.js'
 
 export const RUN_USAGE = `pypi-token conformance run --adapter "<command>" [--xfail FILE] [--filter GLOB]... [--report json|md|html]... [--out DIR] [--timeout MS] [--vectors DIR]
@@ -42,13 +44,15 @@ export const FUZZ_USAGE = `pypi-token conformance fuzz --adapter "<command>" --a
   the adapters agree, 1 when they disagree or one cannot start, 2 on bad usage.`
 
 /** Each subcommand's help, for `pypi-token conformance <sub> --help` and `pypi-token help conformance <sub>`. */
-export const CONFORMANCE_SUBCOMMANDS: Record<string, string> = { run: RUN_USAGE, matrix: MATRIX_USAGE, fuzz: FUZZ_USAGE }
+export const CONFORMANCE_SUBCOMMANDS: Record<string, string> = { run: RUN_USAGE, matrix: MATRIX_USAGE, fuzz: FUZZ_USAGE, interop: INTEROP_USAGE }
 
 export const CONFORMANCE_USAGE = `${RUN_USAGE}
 
 ${MATRIX_USAGE}
 
-${FUZZ_USAGE}`
+${FUZZ_USAGE}
+
+${INTEROP_USAGE}`
 
 /** Runs `conformance <subcommand>`. */
 export async function conformanceCommand(io: Io, argv: readonly string[]): Promise<number> {
@@ -56,7 +60,8 @@ export async function conformanceCommand(io: Io, argv: readonly string[]): Promi
   if (sub === 'run') return runCommand(io, rest)
   if (sub === 'matrix') return matrixCommand(io, rest)
   if (sub === 'fuzz') return fuzzCommand(io, rest)
-  throw new UsageError(sub === undefined ? 'conformance: a subcommand is required: run, matrix or fuzz' : `conformance: unknown subcommand ${JSON.stringify(sub)} (run, matrix or fuzz)`)
+  if (sub === 'interop') return interopCommand(io, rest)
+  throw new UsageError(sub === undefined ? 'conformance: a subcommand is required: run, matrix, fuzz or interop' : `conformance: unknown subcommand ${JSON.stringify(sub)} (run, matrix, fuzz or interop)`)
 }
 
 function positiveInt(value: string | undefined, option: string, fallback: number): number {
@@ -199,18 +204,6 @@ function matrixJson(columns: readonly MatrixColumn[], out: string, passed: boole
   }
 }
 
-/** The fuzzer needs fast-check, an optional peer dependency: loaded only here, with a clear message when it is missing. */
-async function loadFuzz(): Promise<typeof import('../../fuzz/fuzz.js')> {
-  try {
-    return await import('../../fuzz/fuzz.js')
-  } catch (err) {
-    if ((err as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes('fast-check')) {
-      throw new UsageError('conformance: fuzz needs fast-check, an optional peer dependency of pypi-token-spec: npm install fast-check@4')
-    }
-    throw err
-  }
-}
-
 async function fuzzCommand(io: Io, argv: readonly string[]): Promise<number> {
   const { values } = parse('conformance', argv, { adapter: { type: 'string', multiple: true }, runs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' } }, 0)
   const adapters = values.adapter ?? []
@@ -219,7 +212,7 @@ async function fuzzCommand(io: Io, argv: readonly string[]): Promise<number> {
   const seed = values.seed === undefined ? Date.now() % 0x7fffffff : Number(values.seed) | 0
   const runs = positiveInt(values.runs, '--runs', 1000)
   const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
-  const { fuzz } = await loadFuzz()
+  const { fuzz } = await withFastCheck('fuzz', () => import('../../fuzz/fuzz.js'))
   io.err(`fuzzing ${adapters.length} adapters, ${runs} runs, seed ${seed}\n`)
   let report
   try {

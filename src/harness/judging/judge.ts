@@ -6,6 +6,7 @@
  */
 import { validateRef } from '../../caveats/schema-validator.js'
 import type { InspectVector, MintVector, Vector } from '../../generated/types.js'
+import { judgeDetect } from './judge-detect.js'
 import { judgeRestrict } from './judge-restrict.js'
 import { judgeVerify } from './judge-verify.js'
 import { brief, describeStringDifference, firstDifference, valueAt } from './json-values.js'
@@ -16,7 +17,7 @@ export type { Graded, Judgement } from './judgement.js'
 type Json = Record<string, unknown>
 
 /** The response definition an ok:true answer to each op must match. */
-export const RESPONSE_DEFINITION = { verify: 'VerifyResponse', inspect: 'InspectResponse', mint: 'TokenResponse', restrict: 'TokenResponse' } as const
+export const RESPONSE_DEFINITION = { verify: 'VerifyResponse', inspect: 'InspectResponse', mint: 'TokenResponse', restrict: 'TokenResponse', detect: 'DetectResponse' } as const
 const RESPONSE_REF = Object.fromEntries(Object.entries(RESPONSE_DEFINITION).map(([op, d]) => [op, `adapter/response.schema.json#/definitions/${d}`])) as Record<Vector['op'], string>
 
 /** Judges `response` (a parsed response line) as the answer to `vector`, at both levels. */
@@ -33,6 +34,8 @@ export function judge(vector: Vector, response: unknown): Graded {
       return judgeMint(vector, r)
     case 'restrict':
       return judgeRestrict(vector, r)
+    case 'detect':
+      return judgeDetect(vector, r)
   }
 }
 

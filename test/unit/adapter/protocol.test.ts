@@ -3,10 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { answerLine } from '../../../src/adapter/jsonl.js'
 import { validateRef } from '../../../src/caveats/schema-validator.js'
+import { indexLocation } from '../../../src/detect/indexes.js'
 import { KEY_HEX, PT, PYPITOKEN, THIRD_PARTY, WH } from '../../fixtures/reference-tokens.js'
 
 const ask = (request: unknown) => JSON.parse(answerLine(typeof request === 'string' ? request : JSON.stringify(request)))
-const responseDefinition: Record<string, string> = { hello: 'HelloResponse', inspect: 'InspectResponse', verify: 'VerifyResponse', mint: 'TokenResponse', restrict: 'TokenResponse' }
+const responseDefinition: Record<string, string> = { hello: 'HelloResponse', inspect: 'InspectResponse', verify: 'VerifyResponse', mint: 'TokenResponse', restrict: 'TokenResponse', detect: 'DetectResponse' }
 const conforms = (op: string, response: Record<string, unknown>) =>
   validateRef(`adapter/response.schema.json#/definitions/${response.ok === false ? 'AdapterError' : responseDefinition[op]}`, response)
 const context = { now: PT.nbf + 10, project: null, user_id: PT.userId, oidc_publisher: null }
@@ -14,7 +15,7 @@ const context = { now: PT.nbf + 10, project: null, user_id: PT.userId, oidc_publ
 describe('adapter protocol v1 (reference implementation)', () => {
   it('answers hello (ADAPT-8)', () => {
     const r = ask({ id: 1, op: 'hello' })
-    expect(r).toEqual({ id: 1, ok: true, protocol: 1, implementation: { name: 'pypi-token-spec', version: expect.any(String) }, ops: ['hello', 'inspect', 'verify', 'mint', 'restrict'] })
+    expect(r).toEqual({ id: 1, ok: true, protocol: 1, implementation: { name: 'pypi-token-spec', version: expect.any(String) }, ops: ['hello', 'inspect', 'verify', 'mint', 'restrict', 'detect'] })
     expect(conforms('hello', r)).toEqual({ ok: true })
   })
 
@@ -64,6 +65,15 @@ describe('adapter protocol v1 (reference implementation)', () => {
     const refused = ask({ id: 9, op: 'restrict', token: minted.token, restrictions: [{ type: 'expiration', expires_at: 1, not_before: 2 }] })
     expect(refused).toMatchObject({ ok: true, error: { code: 'INVALID_ARGUMENT' } })
     for (const x of [minted, restricted, refused]) expect(conforms('mint', x)).toEqual({ ok: true })
+  })
+
+  it('detects the tokens an index issues in a line of text (ADAPT-14)', () => {
+    const production = ask({ id: 12, op: 'mint', key: KEY_HEX, location: indexLocation('production'), identifier: PT.identifier, prefix: 'pypi', caveats: [] }).token as string
+    const found = ask({ id: 13, op: 'detect', text: `password = ${production}` })
+    expect(found).toEqual({ id: 13, ok: true, findings: [{ match: production, index: 'production' }] })
+    expect(ask({ id: 14, op: 'detect', text: 'pypi-AgEI' })).toEqual({ id: 14, ok: true, findings: [] })
+    for (const x of [found]) expect(conforms('detect', x)).toEqual({ ok: true })
+    expect(ask({ id: 15, op: 'detect' })).toMatchObject({ id: 15, ok: false, error: { code: 'bad_request' } })
   })
 
   it.each([

@@ -1,0 +1,3 @@
+module example.com/pypitoken
+
+go 1.22
