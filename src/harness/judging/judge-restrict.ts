@@ -4,7 +4,7 @@
  * original caveats unchanged; exactly the expected caveats appended (compared as JSON values);
  * and a signature chain that verifies with the vector's key (which the adapter never sees).
  */
-import { decodeUtf8, fromHex } from '../../bytes.js'
+import { decodeUtf8, fromHex, toHex } from '../../bytes.js'
 import type { RestrictVector } from '../../generated/types.js'
 import { parseStrictJson } from '../../json/parse.js'
 import { computeSignature } from '../../macaroon/signature.js'
@@ -76,5 +76,5 @@ function checkSignature(keyHex: string, m: Macaroon): string | null {
   const key = fromHex(keyHex)
   if (key === null) return 'harness: the vector key is not hex'
   const want = computeSignature(key, m.identifier, m.caveats)
-  return sameBytes(want, m.signature) ? null : `signature ${Buffer.from(m.signature).toString('hex').slice(0, 16)}… does not match the chain computed with the key (${want.toString('hex').slice(0, 16)}…)`
+  return sameBytes(want, m.signature) ? null : `signature ${toHex(m.signature).slice(0, 16)}… does not match the chain computed with the key (${toHex(want).slice(0, 16)}…)`
 }
