@@ -36,7 +36,7 @@ export function groupXfails(model: SiteModel, impl: Implementation, onlyVectors?
     .filter((g) => g.vectors.size > 0)
     .map(({ entries, vectors }) => {
       const first = entries[0] as XfailEntry
-      const declared = entries.flatMap((e) => (e as XfailEntry & { where?: string[] }).where ?? [])
+      const declared = entries.flatMap((e) => e.where ?? [])
       return {
         level: first.level,
         flag: first.flag ?? null,
