@@ -62,7 +62,7 @@ ${model.files.map((f) => html`<tr><th scope="row"><a href="${href(path, vectorFi
   const body = html`<h1>${impl.name}</h1>
 ${summary}
 ${levelNote}
-<nav class="toc" aria-label="On this page"><ul><li><a href="#results">Results by vector file</a></li><li><a href="#defects">Confirmed defects</a></li><li><a href="#xfails">Every xfail</a></li>${skipped.length > 0 ? html`<li><a href="#skipped">Skipped</a></li>` : ''}</ul></nav>
+<nav class="toc" aria-label="On this page"><ul>${r === null ? '' : html`<li><a href="#results">Results by vector file</a></li>`}<li><a href="#defects">Confirmed defects</a></li><li><a href="#xfails">Every xfail</a></li>${skipped.length > 0 ? html`<li><a href="#skipped">Skipped</a></li>` : ''}</ul></nav>
 ${byFile}
 ${defectsSection(model, impl, path, confirmed)}
 ${xfailSection(model, impl, path, groups, confirmed)}

@@ -54,15 +54,14 @@ ${ids.length === 0 ? '' : html`<p class="toc-ids">Statements: ${ids.map((id) => 
 /** What follows a normative statement: the vectors citing it, or the tests for a suite id. */
 function citedBlock(model: SiteModel, path: string, id: string): Html {
   const tests = model.testedBy.get(id)
-  if (tests !== undefined) {
-    return html`<p class="cited">Tested by ${tests.length === 0 ? 'no test' : tests.map((t, i) => html`${i > 0 ? ', ' : ''}<code>${t}</code>`)}.</p>`
-  }
+  const testedBy =
+    tests === undefined ? html`` : html`<p class="cited">Tested by ${tests.length === 0 ? 'no test' : tests.map((t, i) => html`${i > 0 ? ', ' : ''}<code>${t}</code>`)}.</p>`
   const vectors = model.citedBy.get(id) ?? []
-  if (vectors.length === 0) return html`<p class="cited muted">No vector cites ${id}.</p>`
+  if (vectors.length === 0) return tests === undefined ? html`<p class="cited muted">No vector cites ${id}.</p>` : testedBy
   const ids = vectors.map((lv) => lv.vector.id)
   const shown = ids.slice(0, INLINE_VECTORS)
   return html`<details class="cited"><summary>${vectors.length === 1 ? '1 vector cites' : `${vectors.length} vectors cite`} ${id} <span class="summaries" title="verdict level: P PASS, XF XFAIL, S SKIP, F FAIL, E ERROR">${verdictSummary(model, ids)}</span></summary>
 ${vectorList(model, path, shown)}
 <p>${ids.length > shown.length ? `${ids.length - shown.length} more: ` : ''}<a href="${href(path, `${BY_SPEC}#${id}`)}">all ${ids.length} with each implementation's outcome</a> · <a href="${href(path, PAGES.vectors)}?spec=${id}">in the vector browser</a></p>
-</details>`
+</details>${testedBy}`
 }
