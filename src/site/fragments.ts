@@ -1,7 +1,8 @@
 /** @module Small pieces several pages share: outcome badges, count cells, links to ids and vectors. */
 import type { Summary, VectorResult } from '../generated/types.js'
 import { OUTCOMES, type Outcome } from '../harness/judging/outcomes.js'
-import { html, type Html } from './html.js'
+import { html, raw, type Html } from './html.js'
+import { renderInline } from './markdown.js'
 import type { SiteModel } from './model.js'
 import { href, implementationPage, vectorLink } from './paths.js'
 
@@ -91,6 +92,9 @@ export function verdictSummary(model: SiteModel, ids: readonly string[]): Html {
     })
   return html`${parts.join(' · ')}`
 }
+
+/** Prose from the vectors, xfail files and reports, whose `code` spans become code. */
+export const prose = (text: string): Html => raw(renderInline(text))
 
 /** Pretty JSON in a code block. */
 export function jsonBlock(value: unknown): Html {

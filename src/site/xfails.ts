@@ -22,14 +22,24 @@ export interface XfailGroup {
 /** `warehouse/macaroons/caveats/_legacy.py:60-61`, `_core.py:174`, `(:157)`: file:line references in prose. */
 const LOCATION = /[\w./-]+\.py:\d+(?:-\d+)?/g
 
+const cache = new WeakMap<Implementation, XfailGroup[]>()
+
+/** The implementation's xfail groups; with `onlyVectors`, only the groups (and vectors) among them. */
 export function groupXfails(model: SiteModel, impl: Implementation, onlyVectors?: ReadonlySet<string>): XfailGroup[] {
+  let all = cache.get(impl)
+  if (all === undefined) cache.set(impl, (all = computeGroups(model, impl)))
+  if (onlyVectors === undefined) return all
+  return all.map((g) => ({ ...g, vectors: g.vectors.filter((v) => onlyVectors.has(v)) })).filter((g) => g.vectors.length > 0)
+}
+
+function computeGroups(model: SiteModel, impl: Implementation): XfailGroup[] {
   const groups = new Map<string, { entries: XfailEntry[]; vectors: Set<string> }>()
   for (const entry of impl.xfails) {
     const key = JSON.stringify([entry.level, entry.flag ?? null, entry.reason, entry.effect, entry.spec])
     const group = groups.get(key) ?? groups.set(key, { entries: [], vectors: new Set() }).get(key)!
     group.entries.push(entry)
     const matches = wildcard(entry.id)
-    for (const lv of model.vectors) if (matches(lv.vector.id) && (onlyVectors === undefined || onlyVectors.has(lv.vector.id))) group.vectors.add(lv.vector.id)
+    for (const lv of model.vectors) if (matches(lv.vector.id)) group.vectors.add(lv.vector.id)
   }
   const order = new Map(model.vectors.map((lv, i) => [lv.vector.id, i]))
   return [...groups.values()]

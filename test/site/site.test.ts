@@ -4,6 +4,7 @@
  * The browser half skips, saying why, when chromium is absent, unless SITE_BROWSER_REQUIRED=1
  * (.ci/run sets it), in which case it fails.
  */
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -119,6 +120,32 @@ describe('the built site', () => {
     }
     expect(checked).toBeGreaterThan(0)
   })
+})
+
+describe('npm run docs:serve', () => {
+  it('serves the built site on 127.0.0.1, and nothing outside it', async () => {
+    const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-site.ts', '--dir', site.dir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)
+          if (m !== null) resolve(m[1] as string)
+        })
+        server.on('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)))
+      })
+      const index = await fetch(base)
+      expect(index.status).toBe(200)
+      expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(await index.text()).toBe(read('index.html'))
+      expect((await fetch(`${base}spec/verification.html`)).status).toBe(200)
+      expect((await fetch(`${base}no-such-page.html`)).status).toBe(404)
+      expect((await fetch(`${base}..%2F..%2Fpackage.json`)).status).toBe(403)
+    } finally {
+      server.kill()
+    }
+  }, START)
 })
 
 const chromiumFound = findChromium()

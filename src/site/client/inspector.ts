@@ -77,7 +77,7 @@ function warnings(t: TokenInfo, now: number): HTMLElement {
   if (v.rejected.length > 0) {
     box.append(message('warning', `Can never be valid: every verifier rejects ${v.rejected.map((r) => `caveat ${r.index} (${r.reason})`).join(', ')}, whatever the request.`, 'warning-rejected'))
   }
-  if (v.status === 'valid') box.append(message('ok', `Within its time window now: valid until ${isoTime(v.expiresAt!)} (${relative(v.expiresAt!, now)}).`))
+  if (v.status === 'valid') box.append(message('ok', `Within its time window at the time above: valid until ${isoTime(v.expiresAt!)} (${relative(v.expiresAt!, now)}).`))
   return box
 }
 

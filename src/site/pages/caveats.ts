@@ -7,7 +7,7 @@ import { caveatSchemas } from '../../generated/schemas.js'
 import type { CaveatSlug } from '../../generated/types.js'
 import { CAVEAT_MODULES } from '../../caveats/registry.js'
 import { inspect } from '../../inspect.js'
-import { countsCell, jsonBlock, specLinks, vectorAnchor } from '../fragments.js'
+import { countsCell, jsonBlock, prose, specLinks, vectorAnchor } from '../fragments.js'
 import { html, type Html } from '../html.js'
 import { page } from '../layout.js'
 import { slug as headingSlug } from '../markdown.js'
@@ -108,8 +108,8 @@ ${model.implementations.map((impl) => {
   const all = groupXfails(model, impl)
   const groups = groupXfails(model, impl, ids)
   if (groups.length === 0) return ''
-  const anchor = (g: XfailGroup) => `${implementationPage(impl.name)}#xfail-${all.findIndex((x) => x.reason === g.reason && x.level === g.level && x.effect === g.effect && x.flag === g.flag) + 1}`
-  return html`<h3>${impl.name}: known deviations</h3><ul class="deviations">${groups.map((g) => html`<li><strong>${g.level === 'verdict' ? 'Verdict' : 'Reason only'}</strong>, <a href="${href(path, anchor(g))}">${g.vectors.length} vector${g.vectors.length === 1 ? '' : 's'}</a>: ${g.reason} <em>Effect:</em> ${g.effect}</li>`)}</ul>`
+  const anchor = (g: XfailGroup) => `${implementationPage(impl.name)}#xfail-${all.findIndex((x) => x.reason === g.reason && x.level === g.level && x.effect === g.effect && x.flag === g.flag && x.spec.join() === g.spec.join()) + 1}`
+  return html`<h3>${impl.name}: known deviations</h3><ul class="deviations">${groups.map((g) => html`<li><strong>${g.level === 'verdict' ? 'Verdict' : 'Reason only'}</strong>, <a href="${href(path, anchor(g))}">${g.vectors.length} vector${g.vectors.length === 1 ? '' : 's'}</a>: ${prose(g.reason)} <em>Effect:</em> ${prose(g.effect)}</li>`)}</ul>`
 })}
 </section>`
 }

@@ -5,7 +5,7 @@
  * defect written up for its upstream.
  */
 import { countsByFile, LEVELS, skipShare } from '../../harness/reports/summary.js'
-import { countsCell, specLinks, vectorList } from '../fragments.js'
+import { countsCell, prose, specLinks, vectorList } from '../fragments.js'
 import { html, type Html } from '../html.js'
 import { page } from '../layout.js'
 import type { Implementation, SiteModel } from '../model.js'
@@ -80,7 +80,7 @@ ${groups.map((g, i) => {
   const defect = order.get(g)
   if (defect !== undefined) return html`<article class="xfail" id="xfail-${i + 1}">${heading}<p>Written up as <a href="#defect-${defect}">defect ${defect}</a>: what, where, impact, spec ids and vectors.</p></article>`
   return html`<article class="xfail" id="xfail-${i + 1}">${heading}
-<p>${g.reason}</p><p><strong>Effect:</strong> ${g.effect}</p><p><strong>Spec:</strong> ${specLinks(model, path, g.spec)}</p>
+<p>${prose(g.reason)}</p><p><strong>Effect:</strong> ${prose(g.effect)}</p><p><strong>Spec:</strong> ${specLinks(model, path, g.spec)}</p>
 <details><summary>Vectors</summary>${vectorList(model, path, g.vectors)}</details></article>`
 })}
 </section>`

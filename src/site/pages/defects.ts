@@ -6,7 +6,7 @@
  * that replays it), and the impact.
  */
 import type { Vector, VectorResult } from '../../generated/types.js'
-import { jsonBlock, specLinks, vectorAnchor, vectorRun } from '../fragments.js'
+import { jsonBlock, prose, specLinks, vectorAnchor, vectorRun } from '../fragments.js'
 import { html, type Html } from '../html.js'
 import type { Implementation, SiteModel } from '../model.js'
 import type { XfailGroup } from '../xfails.js'
@@ -55,14 +55,14 @@ function defectArticle(model: SiteModel, impl: Implementation, path: string, g: 
   return html`<article class="defect" id="defect-${n}">
 <h3>${n}. ${g.flag === null ? '' : html`<code>${g.flag}</code>: `}${effectLead(g.effect)}</h3>
 <dl class="facts">
-<dt>What</dt><dd>${g.reason}</dd>
+<dt>What</dt><dd>${prose(g.reason)}</dd>
 <dt>Where</dt><dd>${g.where.length === 0 ? html`<span class="muted">no source location recorded</span>` : g.where.map((w, i) => html`${i > 0 ? ', ' : ''}<code>${w}</code>`)}</dd>
-<dt>Impact</dt><dd>${g.effect}</dd>
+<dt>Impact</dt><dd>${prose(g.effect)}</dd>
 <dt>Spec</dt><dd>${specLinks(model, path, g.spec)}</dd>
 <dt>Vectors</dt><dd>${g.vectors.length}: ${vectorRun(model, path, g.vectors)}</dd>
 </dl>
 ${v === null ? '' : html`<h4>Minimal reproduction: <code>${vectorAnchor(model, path, v.id)}</code></h4>
-<p>${v.description}</p>
+<p>${prose(v.description)}</p>
 ${python === null ? jsonBlock({ op: v.op, ...v.input }) : html`<p>In Python, with ${impl.name} alone:</p><pre><code>${python}</code></pre>`}
 <p>The spec expects <code>${JSON.stringify(v.expected)}</code>; ${impl.name} answered <code>${actual?.actual === undefined ? 'nothing recorded' : JSON.stringify(actual.actual)}</code>.</p>
 <p>Replay it through the adapter:</p>
