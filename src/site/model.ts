@@ -40,7 +40,7 @@ export interface SiteModel {
   readonly vectorById: ReadonlyMap<string, LoadedVector>
   /** Spec id → the vectors citing it, in suite order. */
   readonly citedBy: ReadonlyMap<string, readonly LoadedVector[]>
-  /** Suite ids (CONF, ADAPT, VEC, SEMVER) → test files that cite them. */
+  /** Suite ids (CONF, ADAPT, VEC, SEMVER) and laws (LAW, also fast-check properties) → test files that cite them. */
   readonly testedBy: ReadonlyMap<string, readonly string[]>
   readonly implementations: readonly Implementation[]
   /** Vector id → implementation name → its result in that implementation's latest report. */
@@ -53,7 +53,8 @@ export interface ModelOptions {
   readonly reportsDir?: string
 }
 
-const SUITE_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER']
+/** Ids whose statements list the tests citing them: the suite's own, and the laws. */
+const TESTED_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER', 'LAW']
 
 function walk(dir: string, ext: string, skip: readonly string[] = []): string[] {
   return readdirSync(dir)
@@ -86,7 +87,7 @@ export function loadModel(options: ModelOptions): SiteModel {
   const tests = walk(join(root, 'test'), '.ts', ['fixtures', 'node_modules', '.venv']).map((p) => ({ path: posixPath(root, p), text: readFileSync(p, 'utf8') }))
   const testedBy = new Map<string, string[]>()
   for (const id of definitions.keys()) {
-    if (!SUITE_PREFIXES.includes(id.split('-')[0] as string)) continue
+    if (!TESTED_PREFIXES.includes(id.split('-')[0] as string)) continue
     testedBy.set(id, tests.filter((t) => new RegExp(`\\b${id}\\b`).test(t.text)).map((t) => t.path))
   }
 

@@ -6,6 +6,7 @@
  * that replays it), and the impact.
  */
 import type { Vector, VectorResult } from '../../generated/types.js'
+import { inspect } from '../../inspect.js'
 import { jsonBlock, prose, specLinks, vectorAnchor, vectorRun } from '../fragments.js'
 import { html, type Html } from '../html.js'
 import type { Implementation, SiteModel } from '../model.js'
@@ -37,6 +38,14 @@ export function confirmedDefects(model: SiteModel, impl: Implementation, groups:
   return groups.filter((g) => g.level === 'verdict' && g.vectors.some((id) => model.results.get(id)?.get(impl.name)?.verdict === 'XFAIL'))
 }
 
+/** The caveats inside the vector's token, as the library's inspect reads them (nothing when it does not parse). */
+function caveatsOf(v: Vector): Html {
+  if (!('token' in v.input)) return html``
+  const info = inspect(v.input.token)
+  if (!info.ok || info.token.caveats.length === 0) return html``
+  return html`<p>The token's caveats, as <code>pypi-token inspect</code> reads them: ${info.token.caveats.map((c, i) => html`${i > 0 ? ', ' : ''}<code>${typeof c.raw === 'string' ? c.raw : `hex ${c.raw.hex}`}</code>`)}.</p>`
+}
+
 export function defectsSection(model: SiteModel, impl: Implementation, path: string, confirmed: readonly XfailGroup[]): Html {
   const results = impl.results
   const version = results?.implementation.version ?? 'the tested version'
@@ -63,6 +72,7 @@ function defectArticle(model: SiteModel, impl: Implementation, path: string, g: 
 </dl>
 ${v === null ? '' : html`<h4>Minimal reproduction: <code>${vectorAnchor(model, path, v.id)}</code></h4>
 <p>${prose(v.description)}</p>
+${caveatsOf(v)}
 ${python === null ? jsonBlock({ op: v.op, ...v.input }) : html`<p>In Python, with ${impl.name} alone:</p><pre><code>${python}</code></pre>`}
 <p>The spec expects <code>${JSON.stringify(v.expected)}</code>; ${impl.name} answered <code>${actual?.actual === undefined ? 'nothing recorded' : JSON.stringify(actual.actual)}</code>.</p>
 <p>Replay it through the adapter:</p>

@@ -18,7 +18,7 @@ export function inspectorPage(): SitePage {
 <section aria-labelledby="inspect-heading">
 <h2 id="inspect-heading">Inspect</h2>
 <form id="inspect-form" autocomplete="off">
-<label for="token">Token</label>
+<label for="token">Token <small>(surrounding whitespace is removed, as the CLI does)</small></label>
 <textarea id="token" name="token" rows="4" spellcheck="false" autocapitalize="off" placeholder="pypi-AgEI…"></textarea>
 <label for="now">Time for relative times and warnings (ISO-8601 with a zone, or Unix seconds)</label>
 <input id="now" name="now" type="text" spellcheck="false">
