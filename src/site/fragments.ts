@@ -1,8 +1,7 @@
 /** @module Small pieces several pages share: outcome badges, count cells, links to ids and vectors. */
 import type { Summary, VectorResult } from '../generated/types.js'
 import { OUTCOMES, type Outcome } from '../harness/judging/outcomes.js'
-import { html, raw, type Html } from './html.js'
-import { renderInline } from './markdown.js'
+import { html, type Html } from './html.js'
 import type { SiteModel } from './model.js'
 import { href, implementationPage, vectorLink } from './paths.js'
 
@@ -93,8 +92,14 @@ export function verdictSummary(model: SiteModel, ids: readonly string[]): Html {
   return html`${parts.join(' · ')}`
 }
 
-/** Prose from the vectors, xfail files and reports, whose `code` spans become code. */
-export const prose = (text: string): Html => raw(renderInline(text))
+/**
+ * Prose from the vectors, xfail files and reports: plain text whose `code` spans become code.
+ * Nothing else is read as Markdown (a regex in brackets is not a link).
+ */
+export function prose(text: string): Html {
+  const parts = text.split(/(`[^`]+`)/)
+  return html`${parts.map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? html`<code>${part.slice(1, -1)}</code>` : part))}`
+}
 
 /** Pretty JSON in a code block. */
 export function jsonBlock(value: unknown): Html {

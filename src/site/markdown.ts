@@ -65,13 +65,6 @@ md.core.ruler.push('pypi_token_spec', (state: StateCore) => {
   for (const token of state.tokens) if (token.type === 'inline' && token.children !== null) token.children = linkInline(state, token.children, env)
 })
 
-const inline = new MarkdownIt({ html: false, linkify: false, typographer: false })
-
-/** One line of Markdown (a reason, an effect, a description: `code` spans and emphasis) as HTML; raw HTML is escaped. */
-export function renderInline(text: string): string {
-  return inline.renderInline(text)
-}
-
 /** Renders one Markdown file of the spec. */
 export function renderMarkdown(text: string, ctx: MarkdownContext): RenderedMarkdown {
   const env: Env = { ctx, headings: [], defines: [] }
