@@ -1,20 +1,30 @@
-/** @module Byte helpers shared by every layer: hex, strict UTF-8, concatenation. */
-import { isUtf8 as nodeIsUtf8 } from 'node:buffer'
+/** @module Byte helpers shared by every layer: hex, strict UTF-8. Node's Buffer for hex where there is one. */
 import type { TextOrHex } from './generated/types.js'
+import { NodeBuffer } from './platform.js'
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const utf8Encoder = new TextEncoder()
-const checkUtf8 = (bytes: Uint8Array) => nodeIsUtf8(bytes)
+const HEX_DIGITS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
 /** Encodes bytes as lowercase hexadecimal. */
 export function toHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
+  if (NodeBuffer !== undefined) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
+  return toHexPortable(bytes)
+}
+
+/** toHex without the platform. */
+export function toHexPortable(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i++) out += HEX_DIGITS[bytes[i]!]!
+  return out
 }
 
 /** Decodes lowercase or uppercase hexadecimal; returns null unless the input is an even run of hex digits. */
 export function fromHex(text: string): Uint8Array | null {
   if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return null
-  return new Uint8Array(Buffer.from(text, 'hex'))
+  const out = new Uint8Array(text.length / 2)
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16)
+  return out
 }
 
 /**
@@ -40,9 +50,9 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** True when the bytes are valid UTF-8 (same rules as decodeUtf8), without building a string. */
+/** True when the bytes are valid UTF-8 (same rules as decodeUtf8); ASCII is checked without building a string. */
 export function isUtf8(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return checkUtf8(bytes)
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return decodeUtf8(bytes) !== null
   return true
 }
 

@@ -2051,6 +2051,15 @@ export const xfailFileSchema = {
         "effect": {
           "type": "string",
           "description": "What the deviation means for users of the implementation: whether it widens access, makes tokens malleable, leaks, crashes, or only changes a message; honest about today versus a future risk."
+        },
+        "where": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[^\\s:]+:[0-9]+(-[0-9]+)?$"
+          },
+          "minItems": 1,
+          "description": "Where the deviation is in the implementation's source at the version tested, as `path:line` or `path:first-last` (for a Python package, the path inside site-packages, e.g. `pypitoken/token.py:314-317`; for a checkout, the path inside it). Optional; the site shows it in the defect write-up."
         }
       },
       "required": [

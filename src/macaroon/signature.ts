@@ -1,53 +1,19 @@
 /**
- * @module The HMAC-SHA256 signature chain (spec/signature.md). The only user of node:crypto.
+ * @module The HMAC-SHA256 signature chain (spec/signature.md), synchronous in Node and in a browser.
  *
- * HMAC is computed from its definition, H((K ^ opad) || H((K ^ ipad) || m)), with Node's one-shot
- * `crypto.hash` and two reused scratch blocks: a verify makes five HMACs over short inputs, and
- * `createHmac` spends most of its time building a native object per call. The unit tests check
- * this function against `createHmac` on random keys and messages.
+ * In Node, HMACs use node:crypto (./hmac-native.ts); elsewhere, the portable SHA-256 of
+ * ./sha256.ts. The choice is made once, from what the platform offers (../platform.ts), and the
+ * unit tests check both against createHmac and the spec's test values.
  */
-import { hash, timingSafeEqual } from 'node:crypto'
+import { encodeUtf8 } from '../bytes.js'
+import { nativeHmacSha256 } from './hmac-native.js'
+import { hmacSha256 as portableHmacSha256 } from './sha256.js'
 import type { Caveat } from './types.js'
 
-const BLOCK = 64
-const KEY_GENERATOR = Buffer.from('macaroons-key-generator', 'utf8')
+const KEY_GENERATOR = encodeUtf8('macaroons-key-generator')
 
-let inner = Buffer.alloc(BLOCK + 256, 0x36)
-const outer = Buffer.alloc(BLOCK + 32, 0x5c)
-/** Bytes [paddedFrom, BLOCK) of both scratch blocks hold the HMAC pad constants. */
-let paddedFrom = 0
-/** Views of `inner` by message length, so a verify allocates no views in the steady state. */
-let views = new Map<number, Buffer>()
-
-/** HMAC-SHA256(key, message) per RFC 2104. */
-export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
-  const k = key.length > BLOCK ? hash('sha256', key, 'buffer') : key
-  const length = BLOCK + message.length
-  if (inner.length < length) {
-    inner = Buffer.alloc(length, 0x36) // all pad: the key bytes are written below
-    views = new Map()
-  }
-  let view = views.get(length)
-  if (view === undefined) {
-    view = inner.subarray(0, length)
-    if (views.size < 1024) views.set(length, view)
-  }
-  // Key bytes, then the pad bytes the previous key may have overwritten (the rest of the block
-  // already holds 0x36 / 0x5c from earlier calls).
-  for (let i = 0; i < k.length; i++) {
-    const b = k[i] as number
-    inner[i] = b ^ 0x36
-    outer[i] = b ^ 0x5c
-  }
-  if (paddedFrom > k.length) {
-    inner.fill(0x36, k.length, paddedFrom)
-    outer.fill(0x5c, k.length, paddedFrom)
-  }
-  paddedFrom = k.length
-  inner.set(message, BLOCK)
-  outer.set(hash('sha256', view, 'buffer'), BLOCK)
-  return hash('sha256', outer, 'buffer')
-}
+/** HMAC-SHA256(key, message) per RFC 2104: 32 bytes. */
+export const hmacSha256 = nativeHmacSha256 ?? portableHmacSha256
 
 /** SIG-1: the root key is never used directly; the chain starts from HMAC("macaroons-key-generator", key). */
 export function deriveKey(rootKey: Uint8Array): Uint8Array {
@@ -65,7 +31,10 @@ export function signIdentifier(derivedKey: Uint8Array, identifier: Uint8Array): 
  */
 export function extendSignature(signature: Uint8Array, caveat: Caveat): Uint8Array {
   if (caveat.kind === 'first-party') return hmacSha256(signature, caveat.id)
-  return hmacSha256(signature, Buffer.concat([hmacSha256(signature, caveat.vid), hmacSha256(signature, caveat.id)]))
+  const both = new Uint8Array(64)
+  both.set(hmacSha256(signature, caveat.vid), 0)
+  both.set(hmacSha256(signature, caveat.id), 32)
+  return hmacSha256(signature, both)
 }
 
 /** The signature a macaroon with this identifier and these caveats has under `rootKey`. */
@@ -75,7 +44,10 @@ export function computeSignature(rootKey: Uint8Array, identifier: Uint8Array, ca
   return sig
 }
 
-/** SIG-5: constant-time comparison of the computed and the carried signature. */
+/** SIG-5: constant-time comparison of the computed and the carried signature (no early exit on content). */
 export function signaturesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b)
+  if (a.length !== b.length) return false
+  let difference = 0
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!
+  return difference === 0
 }

@@ -37,5 +37,10 @@ describe('the signature chain', () => {
     expect(signaturesEqual(a, Buffer.alloc(32, 1))).toBe(true)
     expect(signaturesEqual(a, Buffer.alloc(32, 2))).toBe(false)
     expect(signaturesEqual(a, Buffer.alloc(31, 1))).toBe(false)
+    for (const at of [0, 31]) {
+      const b = Buffer.alloc(32, 1)
+      b[at] = 0
+      expect(signaturesEqual(a, b), `differs at byte ${at}`).toBe(false)
+    }
   })
 })

@@ -1,0 +1,99 @@
+/**
+ * @module Builds the static site (issue 9) from spec/, schemas/, vectors/, the adapters' xfail
+ * files and the latest conformance reports: every page, the two bundled scripts, the stylesheet
+ * and a copy of the schemas, written into one directory that works from file:// and offline.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { bundleScripts } from './bundle.js'
+import { loadModel } from './model.js'
+import { adapterPage } from './pages/adapter.js'
+import { caveatPages } from './pages/caveats.js'
+import { conformancePages } from './pages/conformance.js'
+import { homePage } from './pages/home.js'
+import { inspectorPage } from './pages/inspector.js'
+import { specPages } from './pages/spec.js'
+import type { SitePage } from './pages/types.js'
+import { vectorPages } from './pages/vectors.js'
+import { PAGES } from './paths.js'
+
+export interface BuildOptions {
+  /** The repository root. */
+  readonly root: string
+  /** The output directory; replaced when it holds a previous build (or nothing). */
+  readonly out: string
+  /** Where the conformance reports are (`<dir>/<name>/results.json`). Default `<root>/reports`. */
+  readonly reportsDir?: string
+}
+
+export interface BuildResult {
+  readonly files: number
+  readonly bytes: number
+  /** Everything except the vector pages under `vectors/` (the issue's budget: under 1 MB). */
+  readonly bytesWithoutVectors: number
+}
+
+/** Written into every build, so that a rebuild only ever deletes a directory it made. */
+export const MARKER = '.pypi-token-site'
+
+export class SiteBuildError extends Error {
+  override readonly name = 'SiteBuildError'
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const { root, out } = options
+  prepareOut(out)
+  const model = loadModel({ root, ...(options.reportsDir === undefined ? {} : { reportsDir: options.reportsDir }) })
+  const pages: SitePage[] = [homePage(model), ...specPages(model), ...caveatPages(model), ...vectorPages(model), ...conformancePages(model), inspectorPage(), adapterPage(model)]
+  const bundle = await bundleScripts(root)
+  const files = new Map<string, string | Uint8Array>(pages.map((p) => [p.path, p.content]))
+  for (const [path, content] of bundle.files) files.set(path, content)
+  files.set(PAGES.style, readFileSync(join(root, 'src', 'site', 'assets', 'style.css')))
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(out, path)), { recursive: true })
+    writeFileSync(join(out, path), content)
+  }
+  copySchemas(join(root, 'schemas'), join(out, 'schemas'))
+  writeFileSync(join(out, MARKER), 'Built by npm run docs; deleted and rebuilt by the next build.\n')
+  return measure(out)
+}
+
+/** The JSON Schemas the spec links to, as compact JSON (a browser's JSON viewer indents them). */
+function copySchemas(from: string, to: string): void {
+  mkdirSync(to, { recursive: true })
+  for (const name of readdirSync(from)) {
+    const path = join(from, name)
+    if (statSync(path).isDirectory()) copySchemas(path, join(to, name))
+    else if (name.endsWith('.json')) writeFileSync(join(to, name), JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))) + '\n')
+  }
+}
+
+function prepareOut(out: string): void {
+  if (existsSync(out)) {
+    const entries = readdirSync(out)
+    if (entries.length > 0 && !entries.includes(MARKER)) throw new SiteBuildError(`${out} exists and is not a site this builder made; not deleting it`)
+    rmSync(out, { recursive: true, force: true })
+  }
+  mkdirSync(out, { recursive: true })
+}
+
+function measure(out: string): BuildResult {
+  let files = 0
+  let bytes = 0
+  let vectorBytes = 0
+  const walk = (dir: string, rel: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name)
+      const r = rel === '' ? name : `${rel}/${name}`
+      if (statSync(path).isDirectory()) walk(path, r)
+      else {
+        const size = statSync(path).size
+        files++
+        bytes += size
+        if (r.startsWith('vectors/')) vectorBytes += size
+      }
+    }
+  }
+  walk(out, '')
+  return { files, bytes, bytesWithoutVectors: bytes - vectorBytes }
+}

@@ -1,0 +1,61 @@
+/**
+ * @module An implementation's xfail entries as the site shows them: entries that say the same
+ * thing (level, flag, reason, effect, spec ids) are one group, with every vector they match.
+ */
+import type { XfailEntry } from '../generated/types.js'
+import { wildcard } from '../harness/judging/wildcard.js'
+import type { Implementation, SiteModel } from './model.js'
+
+export interface XfailGroup {
+  readonly level: XfailEntry['level']
+  readonly flag: string | null
+  readonly reason: string
+  readonly effect: string
+  readonly spec: readonly string[]
+  readonly links: readonly string[]
+  /** Upstream source locations at the tested version (`where` of the entries, else `path.py:line` found in the reason). */
+  readonly where: readonly string[]
+  /** The vector ids the group's entries match, in suite order. */
+  readonly vectors: readonly string[]
+}
+
+/** `warehouse/macaroons/caveats/_legacy.py:60-61`, `_core.py:174`, `(:157)`: file:line references in prose. */
+const LOCATION = /[\w./-]+\.py:\d+(?:-\d+)?/g
+
+const cache = new WeakMap<Implementation, XfailGroup[]>()
+
+/** The implementation's xfail groups; with `onlyVectors`, only the groups (and vectors) among them. */
+export function groupXfails(model: SiteModel, impl: Implementation, onlyVectors?: ReadonlySet<string>): XfailGroup[] {
+  let all = cache.get(impl)
+  if (all === undefined) cache.set(impl, (all = computeGroups(model, impl)))
+  if (onlyVectors === undefined) return all
+  return all.map((g) => ({ ...g, vectors: g.vectors.filter((v) => onlyVectors.has(v)) })).filter((g) => g.vectors.length > 0)
+}
+
+function computeGroups(model: SiteModel, impl: Implementation): XfailGroup[] {
+  const groups = new Map<string, { entries: XfailEntry[]; vectors: Set<string> }>()
+  for (const entry of impl.xfails) {
+    const key = JSON.stringify([entry.level, entry.flag ?? null, entry.reason, entry.effect, entry.spec])
+    const group = groups.get(key) ?? groups.set(key, { entries: [], vectors: new Set() }).get(key)!
+    group.entries.push(entry)
+    const matches = wildcard(entry.id)
+    for (const lv of model.vectors) if (matches(lv.vector.id)) group.vectors.add(lv.vector.id)
+  }
+  const order = new Map(model.vectors.map((lv, i) => [lv.vector.id, i]))
+  return [...groups.values()]
+    .filter((g) => g.vectors.size > 0)
+    .map(({ entries, vectors }) => {
+      const first = entries[0] as XfailEntry
+      const declared = entries.flatMap((e) => e.where ?? [])
+      return {
+        level: first.level,
+        flag: first.flag ?? null,
+        reason: first.reason,
+        effect: first.effect,
+        spec: first.spec,
+        links: [...new Set(entries.flatMap((e) => e.links ?? []))],
+        where: [...new Set(declared.length > 0 ? declared : [...first.reason.matchAll(LOCATION)].map((m) => m[0]))],
+        vectors: [...vectors].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+      }
+    })
+}
