@@ -39,7 +39,7 @@ export function baseOf(member: string, registry: CaveatRegistry = DEFAULT_REGIST
 /** The family of a rule: one vector per required case of its comparison, the control (`-exact`) first. */
 export function nearMissFamily(rule: NearMissRule, registry: CaveatRegistry = DEFAULT_REGISTRY): VerifyVector[] {
   const comparison = rule.comparison ?? EXACT
-  const spec = [rule.spec, comparison.spec, ...(rule.cites ?? [])]
+  const spec = [...new Set([rule.spec, comparison.spec, ...(rule.cites ?? [])])]
   const flags: Flag[] = ['NearMiss', ...(rule.flags ?? [])]
   return requiredCases(comparison, rule.compared, baseOf(rule.compared, registry), registry).map((c) =>
     verifyVector({

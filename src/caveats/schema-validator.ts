@@ -78,8 +78,14 @@ function compileOnce(ajv: Ajv, schema: JsonSchema): ValidateFunction {
   let cache = compiled.get(ajv)
   if (cache === undefined) compiled.set(ajv, (cache = new WeakMap()))
   let fn = cache.get(schema)
-  if (fn === undefined) cache.set(schema, (fn = ajv.compile(schema)))
+  if (fn === undefined) cache.set(schema, (fn = ajv.compile(anonymous(schema))))
   return fn
+}
+
+/** A schema without its `$id`, so that two copies of one schema (two registries) never clash in an ajv instance. */
+function anonymous(schema: JsonSchema): JsonSchema {
+  const { $id: _id, ...body } = schema
+  return body
 }
 
 export function createValidators(options: ValidatorOptions): Validators {
@@ -101,7 +107,7 @@ export function createValidators(options: ValidatorOptions): Validators {
     },
     caveat: (schema, value) => run(compileOnce(instance(), schema), value),
     restriction(value) {
-      restriction ??= instance().compile({ oneOf: options.restrictions })
+      restriction ??= instance().compile({ oneOf: options.restrictions.map(anonymous) })
       return run(restriction, value)
     },
   }

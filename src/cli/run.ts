@@ -1,6 +1,7 @@
 /** @module The command table: argv → command → exit status. The only place usage errors become exit 2. */
 import { VERSION } from '../version.js'
 import { conformanceCommand, CONFORMANCE_USAGE } from './commands/conformance.js'
+import { gateCommand, GATE_USAGE } from './commands/gate.js'
 import { inspectCommand, INSPECT_USAGE } from './commands/inspect.js'
 import { mintCommand, MINT_USAGE } from './commands/mint.js'
 import { restrictCommand, RESTRICT_USAGE } from './commands/restrict.js'
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   verify: { run: verifyCommand, usage: VERIFY_USAGE, summary: 'check a token with its key against a request' },
   mint: { run: mintCommand, usage: MINT_USAGE, summary: 'create a token from a root key' },
   conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE, summary: 'run the conformance vectors against an implementation (run, matrix, fuzz)' },
+  gate: { run: gateCommand, usage: GATE_USAGE, summary: 'check a proposed caveat type, proposals/<slug> (spec/proposals.md)' },
 }
 
 export function usage(): string {

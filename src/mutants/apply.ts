@@ -32,6 +32,8 @@ export interface Workspace {
   readonly files?: Readonly<Record<string, string>>
   /** The entry point to bundle, relative to the copy. Default: {@link ADAPTER_ENTRY}. */
   readonly entry?: string
+  /** Copy `src/mutants/` too (a proposal's mutants.ts imports it). Default false. */
+  readonly withMutants?: boolean
 }
 
 /**
@@ -43,7 +45,8 @@ export interface Workspace {
 export async function prepareAdapter(root: string, mutant: Mutant | null, tempRoot: string = tmpdir(), workspace: Workspace = {}): Promise<Prepared> {
   const dir = mkdtempSync(join(tempRoot, `pypi-token-mutant-${mutant === null ? 'baseline' : mutant.name.replace(/\//g, '_')}-`))
   const mutantsDir = join(root, 'src', 'mutants')
-  cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true, filter: (from) => from !== mutantsDir && !from.startsWith(mutantsDir + sep) })
+  const copied = (from: string) => workspace.withMutants === true || (from !== mutantsDir && !from.startsWith(mutantsDir + sep))
+  cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true, filter: copied })
   for (const [from, to] of workspace.copies ?? []) cpSync(from, join(dir, to), { recursive: true })
   for (const [path, text] of Object.entries(workspace.files ?? {})) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
