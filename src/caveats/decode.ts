@@ -44,5 +44,7 @@ export function decodeCaveat(caveat: Caveat, registry: CaveatRegistry = DEFAULT_
   // CAV-6 / CAV-8: the value must match its format's schema exactly (arity, types, no extra keys).
   const valid = registry.validators.caveat(module.schemas.caveat, value)
   if (!valid.ok) return malformed(`${module.slug}: ${valid.message}`, module.slug)
+  const invalid = module.validate?.(value) ?? null
+  if (invalid !== null) return malformed(`${module.slug}: ${invalid}`, module.slug)
   return { ok: true, slug: module.slug, restriction: module.decode(value) as Restriction, module }
 }

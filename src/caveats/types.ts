@@ -36,7 +36,12 @@ export interface CaveatModule<R extends AnyRestriction = Restriction> {
   /** The restriction type that decodes from and encodes to this caveat. */
   readonly type: R['type']
   readonly schemas: CaveatSchemas
-  /** Schema-valid wire value → typed restriction. */
+  /**
+   * What the schema cannot state (a network's host bits, say): null when the schema-valid wire
+   * value is well-formed, otherwise why it is malformed (CAV-8). Optional.
+   */
+  validate?(wire: JsonValue): string | null
+  /** Schema-valid (and valid) wire value → typed restriction. */
   decode(wire: JsonValue): R
   /** Typed restriction → wire value, serialised canonically by dumpJson (CAV-9). */
   encode(restriction: R): JsonValue

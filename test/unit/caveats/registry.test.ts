@@ -22,6 +22,7 @@ const colour: CaveatModule<ColourRestriction> = {
     restriction: { type: 'object', properties: { type: { const: 'colour' }, colour: { type: 'string' } }, required: ['type', 'colour'], additionalProperties: false },
     context: { colour: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] } },
   },
+  validate: (wire) => ((wire as [7, string])[1] === 'transparent' ? 'transparent is no colour' : null),
   decode: (wire) => ({ type: 'colour', colour: (wire as [7, string])[1] }),
   encode: (r) => [7, r.colour],
   normalize: (r) => (r.colour === '' ? { ok: false, message: 'no colour' } : { ok: true, restriction: { type: 'colour', colour: r.colour.toLowerCase() } }),
@@ -56,6 +57,7 @@ describe('a registry extended with a module (PROP-1)', () => {
     expect(decode('[7,"red"]')).toMatchObject({ ok: false, reason: 'CAVEAT_UNKNOWN' })
     expect(decode('[7,"red"]', EXTENDED)).toMatchObject({ ok: true, slug: 'colour', restriction: { type: 'colour', colour: 'red' } })
     expect(decode('[7,"red",1]', EXTENDED)).toMatchObject({ ok: false, reason: 'CAVEAT_MALFORMED', slug: 'colour' })
+    expect(decode('[7,"transparent"]', EXTENDED)).toEqual({ ok: false, reason: 'CAVEAT_MALFORMED', slug: 'colour', message: 'colour: transparent is no colour' })
     const info = inspect(token(['[7,"red"]']), { registry: EXTENDED })
     expect(info.ok && info.token.caveats[0]?.explanation).toBe('Only in red.')
   })
