@@ -6,6 +6,9 @@ import restrictionSchema from './restriction.schema.json' with { type: 'json' }
 import type { IpRangesContext, IpRangesRestriction } from './generated/types.js'
 import { contains, formatNetwork, parseAddress, parseNetwork, unmapped, type Network } from './ip.js'
 
+/** The proposed tag (PROP-2): the schema's `x-tag`. */
+const TAG = 6
+
 const networksOf = (r: IpRangesRestriction): Network[] => r.networks.flatMap((text) => {
   const n = parseNetwork(text)
   return n.ok ? [n.network] : []
@@ -13,19 +16,19 @@ const networksOf = (r: IpRangesRestriction): Network[] => r.networks.flatMap((te
 
 export const caveat: CaveatModule<IpRangesRestriction> = {
   slug: 'ip-ranges',
-  tag: 6,
+  tag: TAG,
   type: 'ip_ranges',
   schemas: { caveat: caveatSchema as JsonSchema, restriction: restrictionSchema as JsonSchema, context: contextSchema.properties as Record<string, JsonSchema> },
   // IPR-1: every network in the grammar, without host bits, outside the v4-mapped block.
   validate: (wire) => {
-    for (const text of (wire as [6, string[]])[1]) {
+    for (const text of (wire as [number, string[]])[1]) {
       const n = parseNetwork(text)
       if (!n.ok) return n.why
     }
     return null
   },
-  decode: (wire) => ({ type: 'ip_ranges', networks: (wire as [6, string[]])[1] }),
-  encode: (r) => [6, r.networks],
+  decode: (wire) => ({ type: 'ip_ranges', networks: (wire as [number, string[]])[1] }),
+  encode: (r) => [TAG, r.networks],
   // IPR-7: networks (or bare addresses) in canonical text; refuse what could never be meant.
   normalize: (r) => {
     if (r.networks.length === 0) return { ok: false, message: 'an empty network list would make the token unusable (RESTRICT-5)' }

@@ -12,7 +12,7 @@ export const VERSION = '0.3.0'
 const TOPIC = 'ip-ranges'
 const TAG = module.tag as number
 /** The formats the vectors are written for: the built-in ones and this proposal's (PROP-1). */
-const REGISTRY = extendRegistry(DEFAULT_REGISTRY, [module as unknown as CaveatModule])
+const registry = () => extendRegistry(DEFAULT_REGISTRY, [module as unknown as CaveatModule])
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
 const REFUSED = { invalid: 'INVALID_ARGUMENT' } as const
@@ -143,7 +143,7 @@ export function build() {
       check('integer-address', 'An IPv4 address written as one integer is malformed.', ['IPR-1'], caveatText(['3221225984/24']), MALFORMED),
 
       // Near misses (IPR-3, the ip-network comparison).
-      ...nearMissFamily(RULE, REGISTRY),
+      ...nearMissFamily(RULE, registry()),
 
       // Restrict.
       restrict('restrict-network', `Restricting to ${V4} appends \`[6,["${V4}"]]\`.`, ['IPR-7', 'RESTRICT-1'], [V4], { caveats: [[TAG, [V4]]] }),

@@ -6,15 +6,18 @@ import restrictionSchema from './restriction.schema.json' with { type: 'json' }
 import type { ReleaseVersionContext, ReleaseVersionsRestriction } from './generated/types.js'
 import { canonicalize } from './pep440.js'
 
+/** The proposed tag (PROP-2): the schema's `x-tag`. */
+const TAG = 5
+
 const quoteList = (items: readonly string[]) => items.map((s) => JSON.stringify(s)).join(', ')
 
 export const caveat: CaveatModule<ReleaseVersionsRestriction> = {
   slug: 'release-version',
-  tag: 5,
+  tag: TAG,
   type: 'release_versions',
   schemas: { caveat: caveatSchema as JsonSchema, restriction: restrictionSchema as JsonSchema, context: contextSchema.properties as Record<string, JsonSchema> },
-  decode: (wire) => ({ type: 'release_versions', versions: (wire as [5, string[]])[1] }),
-  encode: (r) => [5, r.versions],
+  decode: (wire) => ({ type: 'release_versions', versions: (wire as [number, string[]])[1] }),
+  encode: (r) => [TAG, r.versions],
   // RVER-6: the restricter writes canonical public versions and refuses what could never match.
   normalize: (r) => {
     if (r.versions.length === 0) return { ok: false, message: 'an empty version list would make the token unusable (RESTRICT-5)' }

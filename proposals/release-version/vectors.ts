@@ -11,7 +11,7 @@ export const VERSION = '0.3.0'
 
 const TOPIC = 'release-version'
 /** The formats the vectors are written for: the built-in ones and this proposal's (PROP-1). */
-const REGISTRY = extendRegistry(DEFAULT_REGISTRY, [module as unknown as CaveatModule])
+const registry = () => extendRegistry(DEFAULT_REGISTRY, [module as unknown as CaveatModule])
 const TAG = module.tag as number
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -123,7 +123,7 @@ export function build() {
       check('one-non-canonical', 'One non-canonical version among canonical ones makes the whole caveat malformed.', ['RVER-1', 'CAV-8'], caveatText(['1.2', '1.3.0']), MALFORMED),
 
       // Near misses (RVER-3, the canonical-version comparison).
-      ...nearMissFamily(RULE, REGISTRY),
+      ...nearMissFamily(RULE, registry()),
 
       // Restrict.
       restrict('restrict-version', 'Restricting to `1.2` appends `[5,["1.2"]]`.', ['RVER-6', 'RESTRICT-1'], ['1.2'], { caveats: [[TAG, ['1.2']]] }),

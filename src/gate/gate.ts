@@ -82,22 +82,27 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
     record(schema)
     const members = Object.keys(folder.context?.properties ?? {})
 
-    let file: VectorFile | null = null
-    let buildError: string | null = null
+    const semver = (file: VectorFile | null) => {
+      const existing = results.get('existing-vectors')?.status
+      return checkSemver({ root, slug: folder.slug, tag: tag ?? -1, spec: folder.spec, file, existingKept: existing === 'PASS' ? true : existing === 'FAIL' ? false : null, changelog: options.changelog ?? join(root, 'CHANGELOG.md') })
+    }
+    const BEHAVIOURAL: CheckName[] = ['vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context']
+    if (schema.status !== 'PASS') {
+      // The builder and every run need the proposal registered, which a failed schema check forbids.
+      skip(['spec-ids', ...BEHAVIOURAL], ['schema'])
+      record(semver(null))
+      return report(folder.slug, tag)
+    }
+    let file: VectorFile
     try {
       file = kit.parts.build()
     } catch (err) {
-      buildError = `vectors.ts: build() throws: ${err instanceof Error ? err.message : String(err)}`
-    }
-    if (file !== null) record(checkSpecIds(root, folder.spec, file))
-    const semver = () => checkSemver({ root, slug: folder.slug, tag: tag ?? -1, spec: folder.spec, file, existingKept: results.get('existing-vectors')?.status === 'PASS' ? true : results.get('existing-vectors')?.status === 'FAIL' ? false : null, changelog: options.changelog ?? join(root, 'CHANGELOG.md') })
-    if (schema.status !== 'PASS' || file === null) {
-      if (buildError !== null) record(judged('vectors', [buildError], ''))
-      skip(['spec-ids'], ['vectors'])
-      skip(['vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context'], schema.status !== 'PASS' ? ['schema'] : ['vectors'])
-      record(semver())
+      record(judged('vectors', [`vectors.ts: build() throws: ${err instanceof Error ? err.message : String(err)}`], ''))
+      skip(['spec-ids', ...BEHAVIOURAL], ['vectors'])
+      record(semver(null))
       return report(folder.slug, tag)
     }
+    record(checkSpecIds(root, folder.spec, file))
     const registry = kit.registry()
     const carrying = validCarrying(file, (t) => kit.carriesCaveat(t, registry))
 
@@ -109,14 +114,15 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
     const inFile = (name: string) => run.filter((r) => r.file === name)
     record(checkVectors(kit, registry, folder.slug, folder.spec, file, inFile(own.file)))
     record(checkProposalLaws(kit, registry, { numRuns: options.lawRuns ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) }))
-    if (results.get('vectors')?.status === 'PASS') {
+    // Killing a mutant proves something only when the unmutated module passes every vector.
+    if (inFile(own.file).every((r) => r.outcome === 'PASS')) {
       record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp))
     } else skip(['mutants'], ['vectors'])
     const existingIds = new Set(existing.files.map((f) => f.file))
     record(checkExistingVectors(run.filter((r) => existingIds.has(r.file)), existing.vectors.length))
     record(await checkDeployed(root, tag as number, suiteOfFiles([deployedFile(file, members, carrying)]), { names: options.deployed ?? null, env: options.env ?? process.env }))
     record(checkMissingContext(members, inFile(withoutContext.file)))
-    record(semver())
+    record(semver(file))
     return report(folder.slug, tag)
   } finally {
     rmSync(temp, { recursive: true, force: true })

@@ -5,7 +5,7 @@
 import { build } from 'esbuild'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, sep } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { patch, type Mutant } from './mutant.js'
 
 /** The adapter's entry point, relative to the repository root. */
@@ -82,7 +82,8 @@ export async function prepareAdapter(root: string, mutant: Mutant | null, tempRo
   } catch (err) {
     const errors = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors
     const first = errors?.[0]
-    const where = first?.location ? ` (${first.location.file.startsWith(dir) ? first.location.file.slice(dir.length + 1) : first.location.file}:${first.location.line})` : ''
+    const file = first?.location ? resolve(first.location.file) : ''
+    const where = first?.location ? ` (${file.startsWith(dir + sep) ? file.slice(dir.length + 1) : file}:${first.location.line})` : ''
     const what = first === undefined ? String(err) : `${first.text}${where}`
     return { ok: false, kind: 'broken', dir, message: `${mutant === null ? 'the unmutated copy' : `mutant ${mutant.name}`} does not build: ${what}` }
   }
