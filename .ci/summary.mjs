@@ -1,10 +1,11 @@
 // Prints the one line CI reads, "N passed, N failed", and exits 0 only when every step succeeded.
-// Arguments: triples <kind> <report file> <exit status>, kind `vitest` or `mutants`.
+// Arguments: triples <kind> <report file> <exit status>, kind `vitest`, `mutants` or `gate`.
 // - vitest: each test counts once; a command that failed before vitest reported (the type check)
 //   counts as one failure.
 // - mutants: each killed mutant counts as a pass, each other mutant (survived, no longer applying,
 //   broken) as a failure; a failing unmutated baseline, or a gate that failed without a report,
 //   counts as one failure.
+// - gate: each check of a proposal's gate report counts once, a pass if PASS, a failure otherwise.
 import { existsSync, readFileSync } from 'node:fs'
 
 const args = process.argv.slice(2)
@@ -16,6 +17,7 @@ function counts(kind, file) {
   if (!existsSync(file)) return [0, 0]
   const report = JSON.parse(readFileSync(file, 'utf8'))
   if (kind === 'vitest') return [report.numPassedTests, report.numFailedTests]
+  if (kind === 'gate') return [report.checks.filter((c) => c.status === 'PASS').length, report.checks.filter((c) => c.status !== 'PASS').length]
   let killed = 0
   let notKilled = report.baseline.passed ? 0 : 1
   for (const m of report.mutants) m.status === 'KILLED' ? killed++ : notKilled++
