@@ -1,6 +1,6 @@
 /** @module inspect(token): what a token is and allows, without the key. */
 import { textOrHex, toHex, type TextOrHex } from './bytes.js'
-import { decodeCaveat } from './caveats/decode.js'
+import { decodeCaveat, explainCaveat } from './caveats/decode.js'
 import { registryOf, type CaveatRegistry } from './caveats/registry.js'
 import type { ReasonCode, Restriction } from './generated/types.js'
 import type { Caveat } from './macaroon/types.js'
@@ -68,7 +68,7 @@ function describeCaveat(caveat: Caveat, index: number, now: number | undefined, 
     caveat.kind === 'third-party' ? { location: caveat.location === null ? null : textOrHex(caveat.location), vid: toHex(caveat.vid) } : {}
   const decoded = decodeCaveat(caveat, registry)
   if (decoded.ok) {
-    return { ...base, slug: decoded.slug, restriction: decoded.restriction, error: null, explanation: decoded.module.explain(decoded.restriction as never, now), ...extra }
+    return { ...base, slug: decoded.slug, restriction: decoded.restriction, error: null, explanation: explainCaveat(decoded.module, decoded.restriction, now), ...extra }
   }
   const explanation =
     decoded.reason === 'CAVEAT_THIRD_PARTY'

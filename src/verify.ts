@@ -1,6 +1,6 @@
 /** @module verify(token, key, context): the verification algorithm (spec/verification.md). */
 import { isUtf8 } from './bytes.js'
-import { decodeCaveat } from './caveats/decode.js'
+import { checkCaveat, decodeCaveat } from './caveats/decode.js'
 import { registryOf, type CaveatRegistry } from './caveats/registry.js'
 import { checkContext, completeContext, type ContextInput } from './context.js'
 import type { ReasonCode } from './generated/types.js'
@@ -74,7 +74,7 @@ export function verify(token: unknown, key: unknown, context?: ContextInput, opt
     let failure: Failure | null = null
     if (!decoded.ok) failure = { index, caveat: decoded.slug, reason: decoded.reason, message: decoded.message }
     else {
-      const why = decoded.module.check(decoded.restriction as never, ctx)
+      const why = checkCaveat(decoded.module, decoded.restriction, ctx)
       if (why !== null) failure = { index, caveat: decoded.slug, reason: 'CAVEAT_NOT_SATISFIED', message: why }
     }
     if (failure !== null) (failures ??= []).push(failure)

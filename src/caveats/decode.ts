@@ -1,6 +1,6 @@
 /** @module Caveat bytes → typed restriction, or the reason it is rejected (spec/caveats/index.md). */
 import { decodeUtf8 } from '../bytes.js'
-import type { Restriction } from '../generated/types.js'
+import type { Restriction, VerifyContext } from '../generated/types.js'
 import type { Caveat } from '../macaroon/types.js'
 import { parseStrictJson } from '../json/parse.js'
 import { DEFAULT_REGISTRY, type CaveatRegistry } from './registry.js'
@@ -44,7 +44,34 @@ export function decodeCaveat(caveat: Caveat, registry: CaveatRegistry = DEFAULT_
   // CAV-6 / CAV-8: the value must match its format's schema exactly (arity, types, no extra keys).
   const valid = registry.validators.caveat(module.schemas.caveat, value)
   if (!valid.ok) return malformed(`${module.slug}: ${valid.message}`, module.slug)
-  const invalid = module.validate?.(value) ?? null
+  const invalid = guarded(module, () => module.validate?.(value) ?? null)
   if (invalid !== null) return malformed(`${module.slug}: ${invalid}`, module.slug)
-  return { ok: true, slug: module.slug, restriction: module.decode(value) as Restriction, module }
+  let restriction: Restriction
+  try {
+    restriction = module.decode(value) as Restriction
+  } catch (err) {
+    return malformed(`${module.slug}: ${failed(module, err)}`, module.slug)
+  }
+  return { ok: true, slug: module.slug, restriction, module }
+}
+
+const failed = (module: CaveatModule, err: unknown) => `the ${module.slug} module failed on it (${err instanceof Error ? err.message : String(err)})`
+
+/** A module's answer, or why the module failed, as a rejection: module code never makes the caller throw (VERIFY-7). */
+function guarded(module: CaveatModule, answer: () => string | null): string | null {
+  try {
+    return answer()
+  } catch (err) {
+    return failed(module, err)
+  }
+}
+
+/** Null when the caveat holds in `context`; otherwise why not. A check that throws does not hold (VERIFY-7). */
+export function checkCaveat(module: CaveatModule, restriction: Restriction, context: VerifyContext): string | null {
+  return guarded(module, () => module.check(restriction as never, context))
+}
+
+/** What the caveat allows, in words; a module that fails to say is said to have failed. */
+export function explainCaveat(module: CaveatModule, restriction: Restriction, now: number | undefined): string {
+  return guarded(module, () => module.explain(restriction as never, now)) ?? ''
 }

@@ -6,7 +6,6 @@
  */
 import { DEFAULT_REGISTRY, extendRegistry, type CaveatRegistry } from '../caveats/registry.js'
 import type { CaveatModule } from '../caveats/types.js'
-import { checkContext } from '../context.js'
 import type { VectorFile, VerifyContext } from '../generated/types.js'
 import { inspect } from '../inspect.js'
 import { checkLaws, type LawResult } from '../laws/laws.js'
@@ -33,7 +32,6 @@ export interface Kit {
   familyProblems(rules: readonly ComparisonRule[], vectors: VectorFile['vectors'], registry: CaveatRegistry): string[]
   /** Why a built vector file breaks the vector format or CTX-1, or null. */
   fileProblem(file: VectorFile, registry: CaveatRegistry): string | null
-  checkContext(context: unknown, registry: CaveatRegistry): boolean
   /** Whether the token carries a caveat the proposal's module decodes. */
   carriesCaveat(token: string, registry: CaveatRegistry): boolean
   checkLaws(registry: CaveatRegistry, options: { readonly numRuns: number; readonly seed?: number }): LawResult[]
@@ -86,7 +84,6 @@ export function kitOf(imports: { module: unknown; vectors: unknown; model: unkno
           throw err
         }
       },
-      checkContext: (context, registry) => checkContext(context, registry).ok,
       carriesCaveat: (token, registry) => {
         const info = inspect(token, { registry })
         return info.ok && info.token.caveats.some((c) => c.slug === parts.caveat.slug && c.error === null)

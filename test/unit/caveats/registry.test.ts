@@ -104,6 +104,23 @@ describe('a registry extended with a module (PROP-1)', () => {
   })
 })
 
+describe('a module that throws (VERIFY-7)', () => {
+  const boom = (what: string) => () => {
+    throw new Error(`${what} broke`)
+  }
+  const throwing = (patch: Partial<CaveatModule>) => extendRegistry(DEFAULT_REGISTRY, [{ ...(colour as unknown as CaveatModule), ...patch }])
+
+  it('never makes verify or inspect throw: a throwing check does not hold, a throwing decode or validate is malformed', () => {
+    const t = token(['[7,"red"]'])
+    const ctx = { ...CTX, colour: 'red' } as never
+    expect(verify(t, KEY, ctx, { registry: throwing({ check: boom('check') }) })).toMatchObject({ valid: false, reason: 'CAVEAT_NOT_SATISFIED', message: 'caveat 0 (colour): the colour module failed on it (check broke)' })
+    expect(verify(t, KEY, ctx, { registry: throwing({ decode: boom('decode') }) })).toMatchObject({ valid: false, reason: 'CAVEAT_MALFORMED', message: 'caveat 0 (colour): colour: the colour module failed on it (decode broke)' })
+    expect(verify(t, KEY, ctx, { registry: throwing({ validate: boom('validate') }) })).toMatchObject({ valid: false, reason: 'CAVEAT_MALFORMED' })
+    const info = inspect(t, { registry: throwing({ explain: boom('explain') }) })
+    expect(info.ok && info.token.caveats[0]?.explanation).toBe('the colour module failed on it (explain broke)')
+  })
+})
+
 describe('API functions given something that is not a registry', () => {
   it('answer INVALID_ARGUMENT and never throw', () => {
     for (const options of [{ registry: {} }, { registry: DEFAULT_REGISTRY.byTag }, null, 5]) {
