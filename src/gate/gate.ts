@@ -102,8 +102,16 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
       record(semver(null))
       return report(folder.slug, tag)
     }
-    record(checkSpecIds(root, folder.spec, file))
     const registry = kit.registry()
+    const formatProblem = kit.fileProblem(file, registry)
+    if (formatProblem !== null) {
+      // Nothing can run vectors the harness cannot read.
+      record(judged('vectors', [`the vector file: ${formatProblem}`], ''))
+      skip(['spec-ids', ...BEHAVIOURAL], ['vectors'])
+      record(semver(null))
+      return report(folder.slug, tag)
+    }
+    record(checkSpecIds(root, folder.spec, file))
     const carrying = validCarrying(file, (t) => kit.carriesCaveat(t, registry))
 
     // One run of the reference with the proposal: existing vectors, the proposal's, and the proposal's without its context.

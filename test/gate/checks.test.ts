@@ -70,6 +70,17 @@ describe('files (PROP-1)', () => {
   }, 60000)
 })
 
+describe('vectors the harness cannot read (PROP-5)', () => {
+  it('fail the vectors check with the reason (a context that breaks CTX-1: a release version not canonical), and nothing runs them', async () => {
+    const dir = join(temp, 'bad-vectors', 'release-version')
+    cpSync(join(ROOT, 'proposals/release-version'), dir, { recursive: true })
+    writeFileSync(join(dir, 'vectors.ts'), readFileSync(join(dir, 'vectors.ts'), 'utf8').replace("release_version: version })", "release_version: version === '1.2' ? '1.2.0' : version })"))
+    const report = await runProposalGate({ root: ROOT, proposal: dir, deployed: ['reference'] })
+    expect(report.checks.find((c) => c.name === 'vectors')?.problems).toEqual([expect.stringMatching(/^the vector file: does not match vector-file\.schema\.json: \/vectors\/0\/input\/context.* \(vector release-version::single-version\)$/)])
+    expect(report.checks.filter((c) => c.status === 'NOT_RUN').map((c) => c.name)).toEqual(['spec-ids', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context'])
+  }, 60000)
+})
+
 describe('schema (PROP-2)', () => {
   it('passes the worked proposal, naming its tag and generated types', async () => {
     expect(await checkSchema(ROOT, folder(), module)).toMatchObject({ status: 'PASS', summary: 'tag 5, never assigned and claimed by no other proposal; restriction type release_versions; types ReleaseVersionCaveat, ReleaseVersionsRestriction, ReleaseVersionContext' })

@@ -22,8 +22,6 @@ const failedOf = (results: readonly VectorResult[]) => results.filter((r) => r.o
 export function checkVectors(kit: Kit, registry: CaveatRegistry, slug: string, spec: string, file: VectorFile, results: readonly VectorResult[]): CheckResult {
   const problems: string[] = []
   if (file.topic !== slug) problems.push(`the vector file's topic is ${JSON.stringify(file.topic)}, not the slug ${JSON.stringify(slug)}`)
-  const formatProblem = kit.fileProblem(file, registry)
-  if (formatProblem !== null) problems.push(`the vector file: ${formatProblem}`)
   const vs = file.vectors
   const verdicts = vs.filter((v) => v.op === 'verify')
   const reason = (v: (typeof vs)[number]) => ('reason' in v.expected ? v.expected.reason : null)
