@@ -14,7 +14,9 @@ export function mismatch(r: VectorResult): string {
   const a = (r.actual ?? {}) as { valid?: boolean; reason?: string | null; error?: { code?: string } }
   const expected = e.reason ?? e.result ?? '?'
   const got = a.valid === true ? 'valid' : a.valid === false ? (a.reason ?? 'invalid') : a.error?.code !== undefined ? `an error (${a.error.code})` : r.verdict === 'ERROR' || r.verdict === 'HANG' ? r.verdict : (r.message ?? r.outcome)
-  return `${r.id}: expected ${expected}, got ${got}`
+  // The same code with other reported failures (VERIFY-5): the harness says how they differ.
+  const detail = got === expected && r.message !== undefined ? ` (${r.message})` : ''
+  return `${r.id}: expected ${expected}, got ${got}${detail}`
 }
 
 const failedOf = (results: readonly VectorResult[]) => results.filter((r) => r.outcome !== 'PASS')
