@@ -1,11 +1,12 @@
 // Prints the one line CI reads, "N passed, N failed", and exits 0 only when every step succeeded.
-// Arguments: triples <kind> <report file> <exit status>, kind `vitest`, `mutants`, `pytest`,
-// `gotest` or `step`.
+// Arguments: triples <kind> <report file> <exit status>, kind `vitest`, `mutants`, `gate`,
+// `pytest`, `gotest` or `step`.
 // - vitest: each test counts once; a command that failed before vitest reported (the type check)
 //   counts as one failure.
 // - mutants: each killed mutant counts as a pass, each other mutant (survived, no longer applying,
 //   broken) as a failure; a failing unmutated baseline, or a gate that failed without a report,
 //   counts as one failure.
+// - gate: each check of a proposal's gate report counts once, a pass if PASS, a failure otherwise.
 // - pytest: a JUnit XML report; each test that passed counts as a pass, each failure or error as
 //   a failure (skipped and xfailed tests count as neither).
 // - gotest: `go test -json` output; each test and subtest that passed or failed counts once.
@@ -33,6 +34,7 @@ function counts(kind, file, status) {
   }
   const report = JSON.parse(text)
   if (kind === 'vitest') return [report.numPassedTests, report.numFailedTests]
+  if (kind === 'gate') return [report.checks.filter((c) => c.status === 'PASS').length, report.checks.filter((c) => c.status !== 'PASS').length]
   let killed = 0
   let notKilled = report.baseline.passed ? 0 : 1
   for (const m of report.mutants) m.status === 'KILLED' ? killed++ : notKilled++

@@ -8,12 +8,14 @@ import { fileURLToPath } from 'node:url'
 import type { Vector, VectorFile } from '../src/generated/types.js'
 import { commonSchema } from '../src/generated/schemas.js'
 import { FLAGS } from './vectors/flags.js'
-import { familyId, requiredVariants, type ComparedMember } from './vectors/near-miss.js'
+import { DEFAULT_REGISTRY } from '../src/caveats/registry.js'
+import { comparisonRules, familyProblems } from '../src/vectors/near-miss-coverage.js'
+import { BASE_CONTEXTS } from './vectors/near-miss.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Ids about the suite itself: covered by tests in test/, not by vectors. */
-const SUITE_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER']
+const SUITE_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER', 'PROP']
 /** The codes spec/reason-codes.md marks as never in vectors (its call-codes table, column "in vectors" = no). */
 function libraryOnlyReasons(): string[] {
   const text = readFileSync(join(root, 'spec/reason-codes.md'), 'utf8')
@@ -130,46 +132,11 @@ export function computeCoverage(): Coverage {
   return { ids, problems, vectors: vectors.length }
 }
 
-const MEMBERS: readonly ComparedMember[] = ['project.normalized_name', 'project.id', 'user_id', 'oidc_publisher.id']
-
-/** The comparison rules of spec/verification.md (CTX-3): rule id, caveat slug, compared context member. */
-export function comparisonRules(): { spec: string; topic: string; compared: string }[] {
-  const text = readFileSync(join(root, 'spec/verification.md'), 'utf8')
-  const start = text.indexOf('<!-- comparison-rules')
-  if (start < 0) return []
-  const rows = text.slice(start).split('\n').slice(3)
-  const out = []
-  for (const row of rows) {
-    if (!row.startsWith('|')) break
-    const [spec, topic, , compared] = row.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, ''))
-    out.push({ spec: spec as string, topic: topic as string, compared: compared as string })
-  }
-  return out
-}
-
-/** CTX-3: every comparison rule has its near-miss family: a valid control and every required variant, not satisfied. */
+/** CTX-3, VEC-10: every comparison rule of spec/verification.md has its whole near-miss family. */
 function nearMissProblems(vectors: readonly Vector[]): string[] {
-  const problems: string[] = []
-  const rules = comparisonRules()
-  if (rules.length === 0) problems.push('spec/verification.md has no comparison-rules table')
-  const byId = new Map(vectors.map((v) => [v.id, v]))
-  for (const rule of rules) {
-    if (!(MEMBERS as readonly string[]).includes(rule.compared)) {
-      problems.push(`comparison rule ${rule.spec} compares ${rule.compared}, which no near-miss family knows`)
-      continue
-    }
-    const wanted: [string, string][] = [['exact', 'valid'], ...requiredVariants(rule.compared as ComparedMember).map((v): [string, string] => [v.name, 'CAVEAT_NOT_SATISFIED'])]
-    for (const [variant, result] of wanted) {
-      const id = familyId(rule, variant)
-      const v = byId.get(id)
-      const expected = v?.expected as { result: string; reason?: string } | undefined
-      const got = expected === undefined ? 'missing' : (expected.reason ?? expected.result)
-      if (v === undefined || got !== result || !v.spec.includes(rule.spec) || !v.flags.includes('NearMiss')) {
-        problems.push(`comparison rule ${rule.spec} lacks its near-miss vector ${id} (expected ${result}, citing ${rule.spec}, flagged NearMiss; found ${got})`)
-      }
-    }
-  }
-  return problems
+  const rules = comparisonRules(readFileSync(join(root, 'spec/verification.md'), 'utf8'))
+  if (rules.length === 0) return ['spec/verification.md has no comparison-rules table']
+  return familyProblems(rules, vectors, { bases: BASE_CONTEXTS(), registry: DEFAULT_REGISTRY })
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

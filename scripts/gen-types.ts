@@ -5,10 +5,11 @@
  *   npm run generate            write the files
  *   (test/unit/generated.test.ts fails when the checked-in files differ from this output)
  */
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compile, type JSONSchema } from 'json-schema-to-typescript'
+import { compileOptions, proposalTypes } from '../src/gate/types.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const HEADER = (what: string) =>
@@ -31,7 +32,6 @@ export function caveatSchemaFiles(): string[] {
 const ADAPTER_SCHEMAS = ['adapter/request.schema.json', 'adapter/response.schema.json']
 const SUITE_SCHEMAS = ['vector-file.schema.json', 'xfail-file.schema.json', 'results.schema.json', 'interop-deviations.schema.json', 'interop-results.schema.json']
 
-const compileOptions = { bannerComment: '', unreachableDefinitions: true, format: true }
 
 async function compileTypes(): Promise<string> {
   const parts: string[] = []
@@ -87,11 +87,27 @@ function schemasModule(): string {
   )
 }
 
+/** Every proposal's types (PROP-1): `proposals/<slug>/generated/types.ts` from its schemas. */
+async function proposalTypeFiles(): Promise<[string, string][]> {
+  const dir = join(root, 'proposals')
+  if (!existsSync(dir)) return []
+  const out: [string, string][] = []
+  for (const slug of readdirSync(dir).filter((d) => existsSync(join(dir, d, 'caveat.schema.json'))).sort()) {
+    const read = (file: string) => (existsSync(join(dir, slug, file)) ? (JSON.parse(readFileSync(join(dir, slug, file), 'utf8')) as JSONSchema & Record<string, unknown>) : null)
+    const caveat = read('caveat.schema.json')
+    const restriction = read('restriction.schema.json')
+    if (caveat === null || restriction === null) continue
+    out.push([`proposals/${slug}/generated/types.ts`, await proposalTypes(slug, { caveat, restriction, context: read('context.schema.json') })])
+  }
+  return out
+}
+
 /** Everything this script writes, as path (relative to the repository) → content. */
 export async function generatedFiles(): Promise<Map<string, string>> {
   return new Map([
     ['src/generated/types.ts', await compileTypes()],
     ['src/generated/schemas.ts', schemasModule()],
+    ...(await proposalTypeFiles()),
   ])
 }
 

@@ -5,8 +5,8 @@
  * reason code (spec/reason-codes.md) instead.
  */
 export { mint, type MintOptions } from './mint.js'
-export { restrict, encodeRestriction, type TokenResult } from './restrict.js'
-export { verify, type VerifyResult, type Failure } from './verify.js'
+export { restrict, encodeRestriction, type TokenResult, type RestrictOptions } from './restrict.js'
+export { verify, type VerifyResult, type Failure, type VerifyOptions } from './verify.js'
 export { completeContext, checkContext, type ContextInput } from './context.js'
 export { detect, type Finding } from './detect/detect.js'
 export { indexLocation, indexOfLocation } from './detect/indexes.js'
@@ -14,8 +14,10 @@ export { inspect, type InspectResult, type InspectOptions, type TokenInfo, type 
 export { analyzeCaveats, narrowingProblems, type CaveatAnalysis, type Conflict, type NarrowingProblem } from './analysis.js'
 export { parseToken, dumpToken, PYPI_PREFIX, MAX_TOKEN_LENGTH, type ParsedToken, type ParseResult, type ParseOptions } from './token/parse.js'
 export { decodeCaveat, type DecodedCaveat } from './caveats/decode.js'
-export { normalizeProjectName, normalizeRestriction } from './caveats/normalize.js'
-export { CAVEAT_MODULES } from './caveats/registry.js'
+export { normalizeProjectName } from './caveats/normalize.js'
+export { normalizeRestriction } from './caveats/restriction.js'
+export { CAVEAT_MODULES, DEFAULT_REGISTRY, createRegistry, extendRegistry, type CaveatRegistry } from './caveats/registry.js'
+export type { CaveatModule, CaveatSchemas, AnyRestriction, JsonSchema, Normalized } from './caveats/types.js'
 export { decodeMacaroon } from './macaroon/decode.js'
 export { encodeMacaroon } from './macaroon/encode.js'
 export { computeSignature } from './macaroon/signature.js'

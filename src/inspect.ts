@@ -1,8 +1,9 @@
 /** @module inspect(token): what a token is and allows, without the key. */
 import { analyzeCaveats, type CaveatAnalysis } from './analysis.js'
 import { textOrHex, toHex, type TextOrHex } from './bytes.js'
-import { decodeCaveat } from './caveats/decode.js'
-import type { CaveatSlug, ReasonCode, Restriction } from './generated/types.js'
+import { decodeCaveat, explainCaveat } from './caveats/decode.js'
+import { registryOf, type CaveatRegistry } from './caveats/registry.js'
+import type { ReasonCode, Restriction } from './generated/types.js'
 import type { Caveat } from './macaroon/types.js'
 import { parseToken } from './token/parse.js'
 
@@ -11,8 +12,8 @@ export interface CaveatInfo {
   readonly kind: 'first-party' | 'third-party'
   /** The caveat's bytes: text when UTF-8, else hex. For a third-party caveat, its id. */
   readonly raw: TextOrHex
-  /** The caveat format, when recognised. */
-  readonly slug: CaveatSlug | null
+  /** The caveat format's slug, when recognised. */
+  readonly slug: string | null
   /** The decoded caveat, when well-formed. */
   readonly restriction: Restriction | null
   /** Why a verifier rejects this caveat whatever the context (malformed, unknown, third-party). */
@@ -44,14 +45,18 @@ export type InspectResult = { ok: true; token: TokenInfo } | { ok: false; reason
 export interface InspectOptions {
   /** Unix seconds for relative times ("expires in 14 minutes"); omitted: no relative times. */
   readonly now?: number
+  /** The caveat formats the inspector knows. Default: the built-in ones. */
+  readonly registry?: CaveatRegistry
 }
 
 /** Parses a token of any prefix and explains every caveat. Never throws. */
 export function inspect(token: unknown, options: InspectOptions = {}): InspectResult {
+  const registry = registryOf(options)
+  if (registry === null) return { ok: false, reason: 'INVALID_ARGUMENT', message: 'options.registry must be a caveat registry (createRegistry)' }
   const parsed = parseToken(token, { anyPrefix: true })
   if (!parsed.ok) return parsed
   const { prefix, macaroon } = parsed.token
-  const caveats = macaroon.caveats.map((c, index) => describeCaveat(c, index, options.now))
+  const caveats = macaroon.caveats.map((c, index) => describeCaveat(c, index, options.now, registry))
   return {
     ok: true,
     token: {
@@ -68,13 +73,13 @@ export function inspect(token: unknown, options: InspectOptions = {}): InspectRe
   }
 }
 
-function describeCaveat(caveat: Caveat, index: number, now: number | undefined): CaveatInfo {
+function describeCaveat(caveat: Caveat, index: number, now: number | undefined, registry: CaveatRegistry): CaveatInfo {
   const base = { index, kind: caveat.kind, raw: textOrHex(caveat.id) }
   const extra =
     caveat.kind === 'third-party' ? { location: caveat.location === null ? null : textOrHex(caveat.location), vid: toHex(caveat.vid) } : {}
-  const decoded = decodeCaveat(caveat)
+  const decoded = decodeCaveat(caveat, registry)
   if (decoded.ok) {
-    return { ...base, slug: decoded.slug, restriction: decoded.restriction, error: null, explanation: decoded.module.explain(decoded.restriction as never, now), ...extra }
+    return { ...base, slug: decoded.slug, restriction: decoded.restriction, error: null, explanation: explainCaveat(decoded.module, decoded.restriction, now), ...extra }
   }
   const explanation =
     decoded.reason === 'CAVEAT_THIRD_PARTY'

@@ -1,5 +1,6 @@
 /** @module mint(options): create a token from a root key (spec/minting.md). */
 import { encodeUtf8 } from './bytes.js'
+import { registryOf, type CaveatRegistry } from './caveats/registry.js'
 import type { Restriction } from './generated/types.js'
 import { computeSignature } from './macaroon/signature.js'
 import type { Caveat } from './macaroon/types.js'
@@ -19,6 +20,8 @@ export interface MintOptions {
    * byte-level); a restriction object is normalised and written canonically (RESTRICT-1).
    */
   readonly caveats?: readonly (string | Uint8Array | Restriction)[]
+  /** The caveat formats restriction objects are written with. Default: the built-in ones. */
+  readonly registry?: CaveatRegistry
 }
 
 const bytesOf = (v: string | Uint8Array) => (typeof v === 'string' ? encodeUtf8(v) : v)
@@ -27,6 +30,8 @@ const invalid = (message: string): TokenResult => ({ ok: false, reason: 'INVALID
 /** Mints a token; never throws (a refused argument gives INVALID_ARGUMENT or KEY_INVALID). */
 export function mint(options: MintOptions): TokenResult {
   if (options === null || typeof options !== 'object') return invalid('mint options must be an object')
+  const registry = registryOf(options)
+  if (registry === null) return invalid('options.registry must be a caveat registry (createRegistry)')
   const { key, identifier, location = '', prefix = PYPI_PREFIX, caveats = [] } = options
   if (!(key instanceof Uint8Array) || key.length === 0) return { ok: false, reason: 'KEY_INVALID', message: 'the key must be a non-empty byte array' }
   if (!/^[A-Za-z0-9_]{1,64}$/.test(String(prefix))) return invalid(`prefix ${JSON.stringify(prefix)} must be 1-64 letters, digits or '_'`)
@@ -44,7 +49,7 @@ export function mint(options: MintOptions): TokenResult {
     } else if (c instanceof Uint8Array) {
       ids.push(c)
     } else {
-      const encoded = encodeRestrictions([c])
+      const encoded = encodeRestrictions([c], registry)
       if (!encoded.ok) return invalid(`caveat ${i}: ${encoded.message.replace(/^restriction 0: /, '')}`)
       ids.push(encodeUtf8(encoded.caveats[0] as string))
     }

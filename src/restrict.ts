@@ -1,7 +1,7 @@
 /** @module restrict(token, restrictions): attenuation without the key (spec/restricting.md). */
 import { encodeUtf8 } from './bytes.js'
-import { normalizeRestriction } from './caveats/normalize.js'
-import { BY_TYPE } from './caveats/registry.js'
+import { DEFAULT_REGISTRY, registryOf, type CaveatRegistry } from './caveats/registry.js'
+import { normalizeRestriction } from './caveats/restriction.js'
 import type { ReasonCode, Restriction } from './generated/types.js'
 import { dumpJson, type JsonValue } from './json/index.js'
 import { extendSignature } from './macaroon/signature.js'
@@ -10,21 +10,26 @@ import { dumpToken, MAX_TOKEN_LENGTH, parseToken } from './token/parse.js'
 
 export type TokenResult = { ok: true; token: string } | { ok: false; reason: ReasonCode; message: string }
 
+export interface RestrictOptions {
+  /** The caveat formats the restricter knows. Default: the built-in ones. */
+  readonly registry?: CaveatRegistry
+}
+
 /** RESTRICT-1: the exact caveat bytes a restricter writes for a (normalised) restriction. */
-export function encodeRestriction(r: Restriction): string {
-  const module = BY_TYPE.get(r.type)
+export function encodeRestriction(r: Restriction, registry: CaveatRegistry = DEFAULT_REGISTRY): string {
+  const module = registry.byType.get(r.type)
   if (module === undefined) throw new TypeError(`unknown restriction type ${String(r.type)}`)
   return dumpJson(module.encode(r as never) as JsonValue)
 }
 
 /** Normalises every restriction and encodes it, or says which one was refused and why. */
-export function encodeRestrictions(restrictions: unknown): { ok: true; caveats: string[] } | { ok: false; message: string } {
+export function encodeRestrictions(restrictions: unknown, registry: CaveatRegistry = DEFAULT_REGISTRY): { ok: true; caveats: string[] } | { ok: false; message: string } {
   if (!Array.isArray(restrictions)) return { ok: false, message: 'restrictions must be an array' }
   const caveats: string[] = []
   for (const [i, input] of restrictions.entries()) {
-    const n = normalizeRestriction(input)
+    const n = normalizeRestriction(input, registry)
     if (!n.ok) return { ok: false, message: `restriction ${i}: ${n.message}` }
-    caveats.push(encodeRestriction(n.restriction))
+    caveats.push(encodeRestriction(n.restriction, registry))
   }
   return { ok: true, caveats }
 }
@@ -33,10 +38,12 @@ export function encodeRestrictions(restrictions: unknown): { ok: true; caveats: 
  * Appends one caveat per restriction, in order, extending the signature chain (SIG-3): the new
  * token allows at most what the old one did (LAW-1). Never throws.
  */
-export function restrict(token: unknown, restrictions: readonly Restriction[]): TokenResult {
+export function restrict(token: unknown, restrictions: readonly Restriction[], options?: RestrictOptions): TokenResult {
+  const registry = registryOf(options)
+  if (registry === null) return { ok: false, reason: 'INVALID_ARGUMENT', message: 'options.registry must be a caveat registry (createRegistry)' }
   const parsed = parseToken(token, { anyPrefix: true })
   if (!parsed.ok) return parsed
-  const encoded = encodeRestrictions(restrictions)
+  const encoded = encodeRestrictions(restrictions, registry)
   if (!encoded.ok) return { ok: false, reason: 'INVALID_ARGUMENT', message: encoded.message }
   const { prefix, macaroon } = parsed.token
   let signature: Uint8Array = macaroon.signature

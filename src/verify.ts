@@ -1,15 +1,17 @@
 /** @module verify(token, key, context): the verification algorithm (spec/verification.md). */
 import { isUtf8 } from './bytes.js'
-import { decodeCaveat } from './caveats/decode.js'
+import { checkCaveat, decodeCaveat } from './caveats/decode.js'
+import { registryOf, type CaveatRegistry } from './caveats/registry.js'
 import { checkContext, completeContext, type ContextInput } from './context.js'
-import type { CaveatSlug, ReasonCode } from './generated/types.js'
+import type { ReasonCode } from './generated/types.js'
 import { computeSignature, signaturesEqual } from './macaroon/signature.js'
 import { parseToken } from './token/parse.js'
 
 /** One reason a token was rejected. `index` is the caveat's position, null for token-level failures. */
 export interface Failure {
   readonly index: number | null
-  readonly caveat: CaveatSlug | null
+  /** The caveat's slug, when its format is known. */
+  readonly caveat: string | null
   readonly reason: ReasonCode
   readonly message: string
 }
@@ -26,6 +28,11 @@ export interface VerifyResult {
 
 export type { ContextInput } from './context.js'
 
+export interface VerifyOptions {
+  /** The caveat formats the verifier knows. Default: the built-in ones. */
+  readonly registry?: CaveatRegistry
+}
+
 /** REASON-2: the precedence among caveat failures, highest first. */
 const CAVEAT_PRECEDENCE: readonly ReasonCode[] = ['CAVEAT_MALFORMED', 'CAVEAT_UNKNOWN', 'CAVEAT_THIRD_PARTY', 'CAVEAT_NOT_SATISFIED']
 
@@ -39,11 +46,13 @@ function rejected(reason: ReasonCode, message: string): VerifyResult {
  * Verifies `token` with the root `key` in `context`. Never throws: every input, however
  * malformed, gives a result, and anything not positively verified is invalid (fail closed).
  */
-export function verify(token: unknown, key: unknown, context?: ContextInput): VerifyResult {
+export function verify(token: unknown, key: unknown, context?: ContextInput, options?: VerifyOptions): VerifyResult {
+  const registry = registryOf(options)
+  if (registry === null) return rejected('INVALID_ARGUMENT', 'options.registry must be a caveat registry (createRegistry)')
   if (!(key instanceof Uint8Array) || key.length === 0) return rejected('KEY_INVALID', 'the key must be a non-empty byte array')
   if (context !== undefined && (context === null || typeof context !== 'object')) return rejected('CONTEXT_INVALID', 'the context must be an object')
-  const ctx = completeContext(context)
-  const ctxValid = checkContext(ctx)
+  const ctx = completeContext(context, registry)
+  const ctxValid = checkContext(ctx, registry)
   if (!ctxValid.ok) return rejected('CONTEXT_INVALID', `context ${ctxValid.message}`)
 
   // VERIFY-1 step 1: parse (TOKEN-*, MAC-*).
@@ -61,11 +70,11 @@ export function verify(token: unknown, key: unknown, context?: ContextInput): Ve
   // VERIFY-1 step 3 / VERIFY-5: every caveat is evaluated; all must hold.
   let failures: Failure[] | null = null
   macaroon.caveats.forEach((caveat, index) => {
-    const decoded = decodeCaveat(caveat)
+    const decoded = decodeCaveat(caveat, registry)
     let failure: Failure | null = null
     if (!decoded.ok) failure = { index, caveat: decoded.slug, reason: decoded.reason, message: decoded.message }
     else {
-      const why = decoded.module.check(decoded.restriction as never, ctx)
+      const why = checkCaveat(decoded.module, decoded.restriction, ctx)
       if (why !== null) failure = { index, caveat: decoded.slug, reason: 'CAVEAT_NOT_SATISFIED', message: why }
     }
     if (failure !== null) (failures ??= []).push(failure)

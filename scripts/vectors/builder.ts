@@ -151,6 +151,8 @@ export interface FileSpec {
   generator: string
   seed?: number | null
   sources: string[]
+  /** The suite version the file belongs to; default the current one (a proposal's: the next MINOR, PROP-9). */
+  version?: string
 }
 
 /** Assembles a file: checks ids (topic prefix, uniqueness) and collects the notes of the flags used. */
@@ -171,7 +173,7 @@ export function vectorFile(spec: FileSpec, vectors: Vector[]): VectorFile {
     topic: spec.topic,
     title: spec.title,
     description: spec.description,
-    suite_version: VERSION,
+    suite_version: spec.version ?? VERSION,
     provenance: { generator: spec.generator, seed: spec.seed ?? null, sources: spec.sources },
     number_of_vectors: vectors.length,
     notes: Object.fromEntries(Object.entries(notes).sort(([a], [b]) => a.localeCompare(b))),

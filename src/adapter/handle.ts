@@ -3,7 +3,7 @@
  * one request object in, one response object out. Pure; no I/O.
  */
 import { fromHex } from '../bytes.js'
-import { validateRef } from '../caveats/schema-validator.js'
+import { DEFAULT_REGISTRY, type CaveatRegistry } from '../caveats/registry.js'
 import type { Restriction } from '../generated/types.js'
 import { detect } from '../detect/detect.js'
 import { inspect } from '../inspect.js'
@@ -35,22 +35,25 @@ export function badRequest(id: unknown, message: string): Json {
   return { id: typeof id === 'number' || typeof id === 'string' ? id : null, ok: false, error: { code: 'bad_request', message } }
 }
 
-/** Answers one parsed request line (ADAPT-2 … ADAPT-14); verify lists every failure (ADAPT-11, VERIFY-5). */
-export function handle(request: unknown): Json {
+/**
+ * Answers one parsed request line (ADAPT-2 … ADAPT-14); verify lists every failure (ADAPT-11,
+ * VERIFY-5). `registry`: the caveat formats the reference knows (a proposal's too, for the gate).
+ */
+export function handle(request: unknown, registry: CaveatRegistry = DEFAULT_REGISTRY): Json {
   const id = idOf(request)
   if (request === null || typeof request !== 'object' || Array.isArray(request)) return badRequest(id, 'a request must be a JSON object')
   const op = (request as Json).op
   if (typeof op !== 'string' || !(OPS as readonly string[]).includes(op)) {
     return typeof op === 'string' && id !== null ? { id, ok: false, error: { code: 'unsupported', message: `unknown op ${JSON.stringify(op)}` } } : badRequest(id, 'missing or invalid "op"')
   }
-  const valid = validateRef(`adapter/request.schema.json#/definitions/${REQUEST_DEFINITION[op as Op]}`, request)
+  const valid = registry.validators.ref(`adapter/request.schema.json#/definitions/${REQUEST_DEFINITION[op as Op]}`, request)
   if (!valid.ok) return badRequest(id, valid.message)
   const r = request as Json
   switch (op as Op) {
     case 'hello':
       return { id, ok: true, protocol: 1, implementation: { name: 'pypi-token-spec', version: VERSION }, ops: [...OPS] }
     case 'inspect': {
-      const result = inspect(r.token)
+      const result = inspect(r.token, { registry })
       if (!result.ok) return { id, ok: true, error: { code: result.reason, message: result.message } }
       const t = result.token
       return {
@@ -66,17 +69,17 @@ export function handle(request: unknown): Json {
       }
     }
     case 'verify': {
-      const result = verify(r.token, fromHex(String(r.key)), r.context as never)
+      const result = verify(r.token, fromHex(String(r.key)), r.context as never, { registry })
       const failures = result.failures.map(({ index, reason, message }) => ({ index, reason, message }))
       return { id, ok: true, valid: result.valid, reason: result.reason, message: result.message, failures }
     }
     case 'mint': {
       const key = fromHex(String(r.key)) ?? new Uint8Array()
-      const options = { key, location: String(r.location), identifier: String(r.identifier), prefix: String(r.prefix), caveats: r.caveats as string[] }
+      const options = { key, location: String(r.location), identifier: String(r.identifier), prefix: String(r.prefix), caveats: r.caveats as string[], registry }
       return tokenResponse(id, mint(options))
     }
     case 'restrict':
-      return tokenResponse(id, restrict(r.token, r.restrictions as Restriction[]))
+      return tokenResponse(id, restrict(r.token, r.restrictions as Restriction[], { registry }))
     case 'detect':
       return { id, ok: true, findings: detect(r.text).map(({ match, index }) => ({ match, index })) }
   }

@@ -3,10 +3,11 @@
  * order, and write the answers to one chunk of input in one write (ADAPT-1, ADAPT-3).
  */
 import type { Readable, Writable } from 'node:stream'
+import type { CaveatRegistry } from '../caveats/registry.js'
 import { badRequest, handle, type Json } from './handle.js'
 
 /** Answers one line; a line that is not JSON gets a bad_request with a null id. */
-export function answerLine(line: string): string {
+export function answerLine(line: string, registry?: CaveatRegistry): string {
   let request: unknown
   try {
     request = JSON.parse(line)
@@ -15,7 +16,7 @@ export function answerLine(line: string): string {
   }
   let response: Json
   try {
-    response = handle(request)
+    response = handle(request, registry)
   } catch (err) {
     // ADAPT-6: an adapter fault is reported, never mistaken for a verdict.
     const id = (request as Json | null)?.id
@@ -25,7 +26,7 @@ export function answerLine(line: string): string {
 }
 
 /** Serves requests from `input` to `output` until `input` ends; resolves when all answers are written. */
-export function serve(input: Readable, output: Writable): Promise<void> {
+export function serve(input: Readable, output: Writable, registry?: CaveatRegistry): Promise<void> {
   return new Promise((resolve, reject) => {
     let pending = ''
     input.setEncoding('utf8')
@@ -36,7 +37,7 @@ export function serve(input: Readable, output: Writable): Promise<void> {
       let out = ''
       for (const line of lines) {
         const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line
-        if (trimmed.trim() !== '') out += answerLine(trimmed) + '\n'
+        if (trimmed.trim() !== '') out += answerLine(trimmed, registry) + '\n'
       }
       if (out !== '' && !output.write(out)) {
         input.pause()
@@ -44,7 +45,7 @@ export function serve(input: Readable, output: Writable): Promise<void> {
       }
     })
     input.on('end', () => {
-      const out = pending.trim() === '' ? '' : answerLine(pending) + '\n'
+      const out = pending.trim() === '' ? '' : answerLine(pending, registry) + '\n'
       output.write(out, () => resolve())
     })
     input.on('error', reject)

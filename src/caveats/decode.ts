@@ -1,19 +1,20 @@
 /** @module Caveat bytes → typed restriction, or the reason it is rejected (spec/caveats/index.md). */
 import { decodeUtf8 } from '../bytes.js'
-import type { CaveatSlug, Restriction } from '../generated/types.js'
+import type { Restriction, VerifyContext } from '../generated/types.js'
 import type { Caveat } from '../macaroon/types.js'
 import { parseStrictJson } from '../json/parse.js'
-import { BY_TAG, legacyModuleFor } from './registry.js'
-import { validateCaveat } from './schema-validator.js'
+import { DEFAULT_REGISTRY, type CaveatRegistry } from './registry.js'
 import type { CaveatModule } from './types.js'
 
+/** A decoded caveat; `slug` names its format (a built-in one, or a proposal's in an extended registry). */
 export type DecodedCaveat =
-  | { ok: true; slug: CaveatSlug; restriction: Restriction; module: CaveatModule }
-  | { ok: false; reason: 'CAVEAT_MALFORMED' | 'CAVEAT_UNKNOWN' | 'CAVEAT_THIRD_PARTY'; slug: CaveatSlug | null; message: string }
+  | { ok: true; slug: string; restriction: Restriction; module: CaveatModule }
+  | { ok: false; reason: 'CAVEAT_MALFORMED' | 'CAVEAT_UNKNOWN' | 'CAVEAT_THIRD_PARTY'; slug: string | null; message: string }
 
-const malformed = (message: string, slug: CaveatSlug | null = null): DecodedCaveat => ({ ok: false, reason: 'CAVEAT_MALFORMED', slug, message })
+const malformed = (message: string, slug: string | null = null): DecodedCaveat => ({ ok: false, reason: 'CAVEAT_MALFORMED', slug, message })
 
-export function decodeCaveat(caveat: Caveat): DecodedCaveat {
+/** Decodes a caveat with the formats `registry` knows (default: the built-in ones). */
+export function decodeCaveat(caveat: Caveat, registry: CaveatRegistry = DEFAULT_REGISTRY): DecodedCaveat {
   if (caveat.kind === 'third-party') {
     return { ok: false, reason: 'CAVEAT_THIRD_PARTY', slug: null, message: 'third-party caveats are never satisfied (no discharge macaroons)' }
   }
@@ -30,10 +31,10 @@ export function decodeCaveat(caveat: Caveat): DecodedCaveat {
     if (value.length === 0) return malformed('caveat array is empty')
     const tag = value[0]
     if (typeof tag !== 'number') return malformed(`caveat tag must be an integer, not ${JSON.stringify(tag)}`)
-    module = BY_TAG.get(tag) ?? null
+    module = registry.byTag.get(tag) ?? null
     if (module === null) return { ok: false, reason: 'CAVEAT_UNKNOWN', slug: null, message: `caveat has unknown tag ${tag}` }
   } else if (value !== null && typeof value === 'object') {
-    module = legacyModuleFor(value)
+    module = registry.legacyModuleFor(value)
     if (module === null) return malformed('JSON object caveat matches no legacy form')
   } else {
     // CAV-1: a caveat is a JSON array or a legacy JSON object.
@@ -41,7 +42,36 @@ export function decodeCaveat(caveat: Caveat): DecodedCaveat {
   }
 
   // CAV-6 / CAV-8: the value must match its format's schema exactly (arity, types, no extra keys).
-  const valid = validateCaveat(module.slug, value)
+  const valid = registry.validators.caveat(module.schemas.caveat, value)
   if (!valid.ok) return malformed(`${module.slug}: ${valid.message}`, module.slug)
-  return { ok: true, slug: module.slug, restriction: module.decode(value), module }
+  const invalid = guarded(module, () => module.validate?.(value) ?? null)
+  if (invalid !== null) return malformed(`${module.slug}: ${invalid}`, module.slug)
+  let restriction: Restriction
+  try {
+    restriction = module.decode(value) as Restriction
+  } catch (err) {
+    return malformed(`${module.slug}: ${failed(module, err)}`, module.slug)
+  }
+  return { ok: true, slug: module.slug, restriction, module }
+}
+
+const failed = (module: CaveatModule, err: unknown) => `the ${module.slug} module failed on it (${err instanceof Error ? err.message : String(err)})`
+
+/** A module's answer, or why the module failed, as a rejection: module code never makes the caller throw (VERIFY-7). */
+function guarded(module: CaveatModule, answer: () => string | null): string | null {
+  try {
+    return answer()
+  } catch (err) {
+    return failed(module, err)
+  }
+}
+
+/** Null when the caveat holds in `context`; otherwise why not. A check that throws does not hold (VERIFY-7). */
+export function checkCaveat(module: CaveatModule, restriction: Restriction, context: VerifyContext): string | null {
+  return guarded(module, () => module.check(restriction as never, context))
+}
+
+/** What the caveat allows, in words; a module that fails to say is said to have failed. */
+export function explainCaveat(module: CaveatModule, restriction: Restriction, now: number | undefined): string {
+  return guarded(module, () => module.explain(restriction as never, now)) ?? ''
 }

@@ -1,10 +1,10 @@
 /**
- * @module What a restricter must do to a restriction before writing it (spec/restricting.md):
- * schema-check it, normalise names and ids so they can match, and refuse restrictions that could
- * never be satisfied by mistake.
+ * @module What a restricter must do to the built-in restrictions before writing them
+ * (spec/restricting.md): normalise names and ids so they can match, and refuse restrictions that
+ * could never be satisfied by mistake. Each caveat module's `normalize` calls these.
  */
-import type { Restriction } from '../generated/types.js'
-import { validateRestriction } from './schema-validator.js'
+import type { RestrictionOf } from './types.js'
+import type { Normalized } from './types.js'
 import { MAX_DEPTH } from '../json/parse.js'
 
 /** PEP 508 project name (before normalisation). */
@@ -16,11 +16,20 @@ export function normalizeProjectName(name: string): string {
   return name.replace(/[-_.]+/g, '-').toLowerCase()
 }
 
-export type Normalized = { ok: true; restriction: Restriction } | { ok: false; message: string }
+/** Why a restriction is refused; thrown inside {@link refusing} only. */
+export class Refusal extends Error {}
 
-class Refusal extends Error {}
+/** Runs `make`, turning a {@link Refusal} into a refused result. */
+export function refusing<R>(make: () => R): Normalized<R> {
+  try {
+    return { ok: true, restriction: make() }
+  } catch (err) {
+    if (err instanceof Refusal) return { ok: false, message: err.message }
+    throw err
+  }
+}
 
-function names(list: readonly string[]): string[] {
+export function names(list: readonly string[]): string[] {
   if (list.length === 0) throw new Refusal('an empty project list would make the token unusable (RESTRICT-5)')
   return list.map((name) => {
     if (!PROJECT_NAME.test(name)) throw new Refusal(`${JSON.stringify(name)} is not a valid project name (RESTRICT-2)`)
@@ -28,25 +37,29 @@ function names(list: readonly string[]): string[] {
   })
 }
 
-function uuid(value: string, what: string): string {
+export function uuid(value: string, what: string): string {
   if (!UUID.test(value)) throw new Refusal(`${what} ${JSON.stringify(value)} is not a UUID (RESTRICT-3)`)
   return value.toLowerCase()
 }
 
-function uuids(list: readonly string[], what: string): string[] {
+export function uuids(list: readonly string[], what: string): string[] {
   if (list.length === 0) throw new Refusal(`an empty ${what} list would make the token unusable (RESTRICT-5)`)
   return list.map((v) => uuid(v, what))
 }
 
-function window(expiresAt: number, notBefore: number): void {
-  for (const [name, v] of [['expires_at', expiresAt], ['not_before', notBefore]] as const) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new Refusal(`${name} must be a whole number of Unix seconds, not ${v} (RESTRICT-4)`)
-  }
-  if (notBefore >= expiresAt) throw new Refusal(`not_before (${notBefore}) must be before expires_at (${expiresAt}) (RESTRICT-4)`)
+/** RESTRICT-4: a window of whole, non-negative seconds that is not empty. */
+export function timeWindow<R extends RestrictionOf<'expiration' | 'legacy_expiration'>>(r: R): Normalized<R> {
+  return refusing(() => {
+    for (const [name, v] of [['expires_at', r.expires_at], ['not_before', r.not_before]] as const) {
+      if (!Number.isSafeInteger(v) || v < 0) throw new Refusal(`${name} must be a whole number of Unix seconds, not ${v} (RESTRICT-4)`)
+    }
+    if (r.not_before >= r.expires_at) throw new Refusal(`not_before (${r.not_before}) must be before expires_at (${r.expires_at}) (RESTRICT-4)`)
+    return { ...r, expires_at: r.expires_at, not_before: r.not_before }
+  })
 }
 
 /** Claims must themselves be caveat JSON (JSON-4 integers only, JSON-6 well-formed strings, LIMIT-4 depth). */
-function claimsJson(value: unknown, depth: number): void {
+export function claimsJson(value: unknown, depth: number): void {
   if (depth > MAX_DEPTH) throw new Refusal(`claims nest deeper than ${MAX_DEPTH}`)
   if (value === null || typeof value === 'boolean') return
   if (typeof value === 'number') {
@@ -65,35 +78,4 @@ function claimsJson(value: unknown, depth: number): void {
     return
   }
   throw new Refusal(`claims may not contain ${typeof value}`)
-}
-
-/** Validates `input` against the restriction schema and returns it in the form a restricter writes. */
-export function normalizeRestriction(input: unknown): Normalized {
-  const valid = validateRestriction(input)
-  if (!valid.ok) return { ok: false, message: `invalid restriction: ${valid.message}` }
-  const r = input as Restriction
-  try {
-    switch (r.type) {
-      case 'expiration':
-      case 'legacy_expiration':
-        window(r.expires_at, r.not_before)
-        return { ok: true, restriction: { type: r.type, expires_at: r.expires_at, not_before: r.not_before } }
-      case 'project_names':
-      case 'legacy_project_names':
-        return { ok: true, restriction: { type: r.type, names: names(r.names) } }
-      case 'project_ids':
-      case 'legacy_project_ids':
-        return { ok: true, restriction: { type: r.type, ids: uuids(r.ids, 'project id') } }
-      case 'user':
-        return { ok: true, restriction: { type: 'user', user_id: uuid(r.user_id, 'user id') } }
-      case 'oidc_publisher':
-        if (r.claims != null) claimsJson(r.claims, 1)
-        return { ok: true, restriction: { type: 'oidc_publisher', publisher_id: uuid(r.publisher_id, 'publisher id'), claims: r.claims ?? null } }
-      case 'legacy_user':
-        return { ok: true, restriction: { type: 'legacy_user' } }
-    }
-  } catch (err) {
-    if (err instanceof Refusal) return { ok: false, message: err.message }
-    throw err
-  }
 }

@@ -1,11 +1,14 @@
 /** @module Tag 4, `[4, publisher_id, claims|null]` (spec/caveats/oidc-publisher.md). */
-import type { CaveatModule } from './types.js'
+import type { CaveatModule, RestrictionOf } from './types.js'
+import { caveatSchemas, restrictionSchema } from '../generated/schemas.js'
+import { claimsJson, refusing, uuid } from './normalize.js'
 import type { OidcPublisherRestriction } from '../generated/types.js'
 
-export const oidcPublisher: CaveatModule<'oidc_publisher'> = {
+export const oidcPublisher: CaveatModule<RestrictionOf<'oidc_publisher'>> = {
   slug: 'oidc-publisher',
   tag: 4,
   type: 'oidc_publisher',
+  schemas: { caveat: caveatSchemas['oidc-publisher'], restriction: restrictionSchema.definitions.OidcPublisherRestriction },
   // OIDC-1: the claims element is optional on the wire and means null when absent.
   decode: (wire) => {
     const [, publisher_id, claims = null] = wire as [4, string, OidcPublisherRestriction['claims']]
@@ -13,6 +16,10 @@ export const oidcPublisher: CaveatModule<'oidc_publisher'> = {
   },
   encode: (r) => [4, r.publisher_id, (r.claims ?? null) as null],
   // OIDC-3 … OIDC-5, in Warehouse's order: publisher present, publisher matches, project present, project registered.
+  normalize: (r) => refusing(() => {
+    if (r.claims != null) claimsJson(r.claims, 1)
+    return { type: 'oidc_publisher', publisher_id: uuid(r.publisher_id, 'publisher id'), claims: r.claims ?? null }
+  }),
   check: (r, context) => {
     const publisher = context.oidc_publisher
     if (publisher === null) return 'OIDC-scoped token used by a request that is not a Trusted Publishing request'

@@ -1,6 +1,8 @@
 /**
  * @module Runtime validation with ajv from the same schemas the types are generated from.
- * Validators compile on first use and are cached.
+ * Validators compile on first use and are cached. A registry whose caveats read context members
+ * beyond the base context (PROP-4) gets its own validators, in which `context.schema.json` (and so
+ * every schema that refers to it: adapter requests, vector files) admits those members too.
  */
 import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv'
 import {
@@ -17,13 +19,7 @@ import {
   xfailFileSchema,
 } from '../generated/schemas.js'
 import type { CaveatSlug } from '../generated/types.js'
-
-const ajv = new Ajv({ strict: true, strictTuples: false, allowUnionTypes: true, allErrors: false })
-for (const keyword of ['x-slug', 'tsType']) ajv.addKeyword({ keyword, schemaType: 'string' })
-ajv.addKeyword({ keyword: 'x-tag', schemaType: 'number' })
-for (const schema of [commonSchema, contextSchema, restrictionSchema, adapterRequestSchema, adapterResponseSchema, vectorFileSchema, xfailFileSchema, resultsSchema, interopDeviationsSchema, interopResultsSchema]) {
-  ajv.addSchema(schema as object)
-}
+import type { JsonSchema } from './types.js'
 
 export type Validation = { ok: true } | { ok: false; message: string }
 
@@ -41,25 +37,90 @@ function run(fn: ValidateFunction, value: unknown): Validation {
   return fn(value) ? { ok: true } : { ok: false, message: describe(fn.errors ?? []) }
 }
 
-const byRef = new Map<string, ValidateFunction>()
-
-/** Validates against a schema by reference, e.g. `context.schema.json` or `adapter/response.schema.json#/definitions/VerifyResponse`. */
-export function validateRef(ref: string, value: unknown): Validation {
-  let fn = byRef.get(ref)
-  if (fn === undefined) {
-    fn = ajv.getSchema(ref)
-    if (fn === undefined) throw new Error(`no schema ${ref}`)
-    byRef.set(ref, fn)
+/** An ajv instance holding every suite schema, with `context` as `context.schema.json`. */
+function newAjv(context: JsonSchema): Ajv {
+  const ajv = new Ajv({ strict: true, strictTuples: false, allowUnionTypes: true, allErrors: false })
+  for (const keyword of ['x-slug', 'tsType']) ajv.addKeyword({ keyword, schemaType: 'string' })
+  ajv.addKeyword({ keyword: 'x-tag', schemaType: 'number' })
+  for (const schema of [commonSchema, context, restrictionSchema, adapterRequestSchema, adapterResponseSchema, vectorFileSchema, xfailFileSchema, resultsSchema, interopDeviationsSchema, interopResultsSchema]) {
+    ajv.addSchema(schema as object)
   }
-  return run(fn, value)
+  return ajv
 }
 
-const caveatValidators = new Map<CaveatSlug, ValidateFunction>()
-
-export function validateCaveat(slug: CaveatSlug, value: unknown): Validation {
-  let fn = caveatValidators.get(slug)
-  if (fn === undefined) caveatValidators.set(slug, (fn = ajv.compile(caveatSchemas[slug])))
-  return run(fn, value)
+/** Validation against a registry's schemas. */
+export interface Validators {
+  /** By reference, e.g. `context.schema.json` or `adapter/response.schema.json#/definitions/VerifyResponse`. */
+  ref(ref: string, value: unknown): Validation
+  /** Against a caveat format's wire schema. */
+  caveat(schema: JsonSchema, value: unknown): Validation
+  /** Against the registry's restriction schema: exactly one of its caveats' restriction schemas. */
+  restriction(value: unknown): Validation
 }
 
-export const validateRestriction = (value: unknown): Validation => validateRef('restriction.schema.json', value)
+export interface ValidatorOptions {
+  /** Every caveat's restriction schema. */
+  readonly restrictions: readonly JsonSchema[]
+  /** Context members beyond the base context, by name (optional in a context; PROP-4). */
+  readonly context?: Readonly<Record<string, JsonSchema>>
+}
+
+/** The base context schema with extra members, which stay optional. */
+export function extendedContextSchema(members: Readonly<Record<string, JsonSchema>>): JsonSchema {
+  return { ...contextSchema, properties: { ...contextSchema.properties, ...members } }
+}
+
+let baseAjv: Ajv | null = null
+const sharedBase = () => (baseAjv ??= newAjv(contextSchema))
+
+/** Compiled caveat schemas by ajv instance: a schema with an `$id` compiles once per instance. */
+const compiled = new WeakMap<Ajv, WeakMap<JsonSchema, ValidateFunction>>()
+
+function compileOnce(ajv: Ajv, schema: JsonSchema): ValidateFunction {
+  let cache = compiled.get(ajv)
+  if (cache === undefined) compiled.set(ajv, (cache = new WeakMap()))
+  let fn = cache.get(schema)
+  if (fn === undefined) cache.set(schema, (fn = ajv.compile(anonymous(schema))))
+  return fn
+}
+
+/** A schema without its `$id`, so that two copies of one schema (two registries) never clash in an ajv instance. */
+function anonymous(schema: JsonSchema): JsonSchema {
+  const { $id: _id, ...body } = schema
+  return body
+}
+
+export function createValidators(options: ValidatorOptions): Validators {
+  const members = options.context ?? {}
+  let ajv: Ajv | null = null
+  // Without extra members the validators share one ajv instance: the default registry's schemas.
+  const instance = () => (ajv ??= Object.keys(members).length === 0 ? sharedBase() : newAjv(extendedContextSchema(members)))
+  const byRef = new Map<string, ValidateFunction>()
+  let restriction: ValidateFunction | null = null
+  return {
+    ref(ref, value) {
+      let fn = byRef.get(ref)
+      if (fn === undefined) {
+        fn = instance().getSchema(ref)
+        if (fn === undefined) throw new Error(`no schema ${ref}`)
+        byRef.set(ref, fn)
+      }
+      return run(fn, value)
+    },
+    caveat: (schema, value) => run(compileOnce(instance(), schema), value),
+    restriction(value) {
+      restriction ??= instance().compile({ oneOf: options.restrictions.map(anonymous) })
+      return run(restriction, value)
+    },
+  }
+}
+
+/** The base schemas, as published in schemas/. */
+const BASE = createValidators({ restrictions: [{ $ref: 'restriction.schema.json' }] })
+
+/** Validates against a base schema by reference (see {@link Validators.ref}). */
+export const validateRef = (ref: string, value: unknown): Validation => BASE.ref(ref, value)
+
+export const validateCaveat = (slug: CaveatSlug, value: unknown): Validation => BASE.caveat(caveatSchemas[slug], value)
+
+export const validateRestriction = (value: unknown): Validation => BASE.restriction(value)

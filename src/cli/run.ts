@@ -1,6 +1,7 @@
 /** @module The command table: argv → command → exit status. The only place errors become exit statuses and messages. */
 import { VERSION } from '../version.js'
 import { CONFORMANCE_SUBCOMMANDS, conformanceCommand, CONFORMANCE_USAGE } from './commands/conformance.js'
+import { gateCommand, GATE_USAGE } from './commands/gate.js'
 import { inspectCommand, INSPECT_USAGE } from './commands/inspect.js'
 import { mintCommand, MINT_USAGE } from './commands/mint.js'
 import { restrictCommand, RESTRICT_USAGE } from './commands/restrict.js'
@@ -32,6 +33,7 @@ export const COMMANDS: Record<string, Command> = {
   verify: { run: verifyCommand, usage: VERIFY_USAGE, summary: 'check a token with its key against a request' },
   mint: { run: mintCommand, usage: MINT_USAGE, summary: 'create a token from a root key' },
   conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE, summary: 'run the conformance vectors against an implementation (run, matrix, fuzz, interop)', subcommands: CONFORMANCE_SUBCOMMANDS },
+  gate: { run: gateCommand, usage: GATE_USAGE, summary: 'check a proposed caveat type, proposals/<slug> (spec/proposals.md)' },
   help: { run: helpCommand, usage: HELP_USAGE, summary: 'show the help of a command' },
   version: { run: versionCommand, usage: VERSION_USAGE, summary: 'print the version' },
   completion: { run: completionCommand, usage: COMPLETION_USAGE, summary: 'print a bash or zsh completion script' },

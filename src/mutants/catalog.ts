@@ -8,7 +8,7 @@ import type { Mutant } from './mutant.js'
 
 const SIG_CHECK = "if (!signaturesEqual(expected, macaroon.signature)) return rejected('SIGNATURE_MISMATCH', 'signature does not match: wrong key, or the token was altered')"
 const CAVEAT_FAILURE = 'if (!decoded.ok) failure = {'
-const SCHEMA_CHECK = 'const valid = validateCaveat(module.slug, value)'
+const SCHEMA_CHECK = 'const valid = registry.validators.caveat(module.schemas.caveat, value)'
 
 /** Legacy `exp`/`nbf` only: the tag-0 form keeps the correct window (window.ts is shared). */
 const legacyWindow = (name: string, check: string, description: string): Mutant => ({
@@ -65,7 +65,7 @@ const OTHER_MUTANTS: readonly Mutant[] = [
     find: 'if (!signaturesEqual(expected, macaroon.signature)) return rejected(',
     replace:
       'const passing = macaroon.caveats.filter((c) => {\n' +
-      '    const d = decodeCaveat(c)\n' +
+      '    const d = decodeCaveat(c, registry)\n' +
       '    return d.ok && d.module.check(d.restriction as never, ctx) === null\n' +
       '  })\n' +
       '  if (passing.length < macaroon.caveats.length && signaturesEqual(computeSignature(key, macaroon.identifier, passing), macaroon.signature)) return VALID\n' +
@@ -149,7 +149,7 @@ const OTHER_MUTANTS: readonly Mutant[] = [
     replace:
       '// (mutant) arity by tag: [0, exp, nbf], [1, names], [2, ids], [3, user], [4, publisher, claims]\n' +
       '  const arity = Array.isArray(value) ? [3, 2, 2, 2, 3][value[0] as number] : undefined\n' +
-      '  const valid = validateCaveat(module.slug, Array.isArray(value) && arity !== undefined ? value.slice(0, arity) : value)',
+      '  const valid = registry.validators.caveat(module.schemas.caveat, Array.isArray(value) && arity !== undefined ? value.slice(0, arity) : value)',
     description: 'extra trailing array elements are ignored (arity not checked)',
     targets: ['CAV-6', 'project-names', 'request-user', 'oidc-publisher'],
   },
@@ -162,7 +162,7 @@ const OTHER_MUTANTS: readonly Mutant[] = [
       "  const isObject = (v: unknown): v is object => v !== null && typeof v === 'object' && !Array.isArray(v)\n" +
       "  const form = isObject(value) ? ('version' in value ? ['version', 'permissions'] : 'exp' in value || 'nbf' in value ? ['exp', 'nbf'] : ['project_ids']) : []\n" +
       "  const shaped = isObject(value) ? known(value, form) : value\n" +
-      '  const valid = validateCaveat(module.slug, shaped)',
+      '  const valid = registry.validators.caveat(module.schemas.caveat, shaped)',
     description: "a legacy object holding two forms' members is read as the form it was recognised by, dropping the other's restriction (Warehouse's legacy adapter, D14)",
     targets: ['CAV-8', 'LPNAME-1', 'LPID-1', 'LUSER-1', 'LEXP-1'],
   },
@@ -186,8 +186,8 @@ const OTHER_MUTANTS: readonly Mutant[] = [
   {
     name: 'context/one-identity',
     file: 'src/verify.ts',
-    find: 'const ctx = completeContext(context)',
-    replace: 'const full = completeContext(context)\n  const ctx = full.user_id !== null && full.oidc_publisher !== null ? { ...full, oidc_publisher: null } : full',
+    find: 'const ctx = completeContext(context, registry)',
+    replace: 'const full = completeContext(context, registry)\n  const ctx = full.user_id !== null && full.oidc_publisher !== null ? { ...full, oidc_publisher: null } : full',
     description: 'a context with a user and a publisher keeps only the user (the old Warehouse adapter)',
     targets: ['CTX-2', 'verification'],
   },

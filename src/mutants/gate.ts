@@ -6,7 +6,7 @@
 import type { ConformanceResults } from '../generated/types.js'
 import { runConformance, runFailed } from '../harness/run.js'
 import type { VectorSuite } from '../vectors/load.js'
-import { prepareAdapter, removeDir } from './apply.js'
+import { prepareAdapter, removeDir, type Workspace } from './apply.js'
 import type { Mutant } from './mutant.js'
 
 export type MutantStatus = 'KILLED' | 'SURVIVED' | 'NOT_APPLYING' | 'BROKEN'
@@ -59,6 +59,8 @@ export interface GateOptions {
   readonly keep?: boolean
   /** Where the temporary copies are made. Default: the OS temporary directory. */
   readonly tempDir?: string
+  /** What the copies hold besides `src/` (default: nothing), and what they bundle. */
+  readonly workspace?: Workspace
   /** Per-request adapter timeout. Default 5000 ms. */
   readonly timeoutMs?: number
   readonly onBaseline?: (baseline: BaselineResult) => void
@@ -83,7 +85,7 @@ function countOutcomes(failed: readonly { outcome: string }[]): Record<string, n
 /** Builds an adapter (the baseline when `mutant` is null) and runs the suite against it. */
 async function runOne(options: GateOptions, mutant: Mutant | null) {
   const started = performance.now()
-  const prepared = await prepareAdapter(options.root, mutant, options.tempDir)
+  const prepared = await prepareAdapter(options.root, mutant, options.tempDir, options.workspace)
   const elapsed = () => Math.round(performance.now() - started)
   const keptDir = (dir: string | null) => (options.keep === true ? dir : (removeDir(dir), null))
   if (!prepared.ok) return { kind: prepared.kind, failed: [] as { id: string; outcome: string }[], results: null, message: prepared.message, duration_ms: elapsed(), dir: keptDir(prepared.dir) }

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { validateRef } from '../caveats/schema-validator.js'
+import { DEFAULT_REGISTRY, type CaveatRegistry } from '../caveats/registry.js'
 import { checkContext } from '../context.js'
 import type { Vector, VectorFile } from '../generated/types.js'
 
@@ -38,6 +38,8 @@ export interface VectorSuite {
 export interface LoadOptions {
   /** Subdirectories directly under the root that are not loaded. Default: `['candidates']`. */
   readonly skip?: readonly string[]
+  /** The caveat formats (and so the context members) the vectors may use. Default: the built-in ones. */
+  readonly registry?: CaveatRegistry
 }
 
 /**
@@ -61,8 +63,9 @@ export function loadVectors(dir = PACKAGE_VECTORS, options: LoadOptions = {}): V
   const paths = listJson(dir, dir, skip)
     .filter((path) => path !== join(dir, MANIFEST))
     .sort()
-  const files = paths.map((path) => ({ file: relative(dir, path).split(sep).join('/'), data: readVectorFile(path) }))
-  const suite = suiteOf(files, (file) => join(dir, file))
+  const registry = options.registry ?? DEFAULT_REGISTRY
+  const files = paths.map((path) => ({ file: relative(dir, path).split(sep).join('/'), data: readVectorFile(path, registry) }))
+  const suite = suiteOf(files, (file) => join(dir, file), registry)
   if (existsSync(join(dir, MANIFEST))) checkManifest(join(dir, MANIFEST), suite)
   return suite
 }
@@ -97,12 +100,12 @@ function checkManifest(path: string, suite: VectorSuite): void {
 }
 
 /** Checks already-parsed vector files as loadVectors does (for vectors built in memory). */
-export function suiteOf(files: readonly LoadedFile[], display: (file: string) => string = (f) => f): VectorSuite {
+export function suiteOf(files: readonly LoadedFile[], display: (file: string) => string = (f) => f, registry: CaveatRegistry = DEFAULT_REGISTRY): VectorSuite {
   const seen = new Map<string, string>()
   const vectors: LoadedVector[] = []
   for (const { file, data } of files) {
     const where = display(file)
-    const problem = checkFile(data, seen, file)
+    const problem = checkFile(data, seen, file, registry)
     if (problem !== null) throw new VectorLoadError(`${where}: ${problem}`)
     for (const vector of data.vectors) vectors.push({ vector, file })
   }
@@ -123,7 +126,7 @@ function listJson(root: string, dir: string, skip: ReadonlySet<string>): string[
 }
 
 /** Reads and schema-validates one vector file. Throws VectorLoadError naming the file. */
-export function readVectorFile(path: string): VectorFile {
+export function readVectorFile(path: string, registry: CaveatRegistry = DEFAULT_REGISTRY): VectorFile {
   let text: string
   try {
     text = readFileSync(path, 'utf8')
@@ -136,16 +139,21 @@ export function readVectorFile(path: string): VectorFile {
   } catch (err) {
     throw new VectorLoadError(`${path}: not JSON (${(err as Error).message})`)
   }
-  const valid = validateRef('vector-file.schema.json', data)
-  if (!valid.ok) {
-    const id = vectorIdAt(data, valid.message)
-    throw new VectorLoadError(`${path}: does not match vector-file.schema.json: ${valid.message}${id === null ? '' : ` (vector ${id})`}`)
-  }
+  const problem = schemaProblem(data, registry)
+  if (problem !== null) throw new VectorLoadError(`${path}: ${problem}`)
   return data as VectorFile
 }
 
+/** Why `data` is not a vector file by vector-file.schema.json (with `registry`'s context members), or null. */
+export function schemaProblem(data: unknown, registry: CaveatRegistry = DEFAULT_REGISTRY): string | null {
+  const valid = registry.validators.ref('vector-file.schema.json', data)
+  if (valid.ok) return null
+  const id = vectorIdAt(data, valid.message)
+  return `does not match vector-file.schema.json: ${valid.message}${id === null ? '' : ` (vector ${id})`}`
+}
+
 /** The first rule a valid-by-schema file breaks, or null. Records its ids in `seen`. */
-function checkFile(data: VectorFile, seen: Map<string, string>, file: string): string | null {
+function checkFile(data: VectorFile, seen: Map<string, string>, file: string, registry: CaveatRegistry): string | null {
   if (data.number_of_vectors !== data.vectors.length) return `number_of_vectors is ${data.number_of_vectors} but the file has ${data.vectors.length} vectors`
   const topic = `${data.topic}::`
   for (const v of data.vectors) {
@@ -156,7 +164,7 @@ function checkFile(data: VectorFile, seen: Map<string, string>, file: string): s
     const undefinedFlag = v.flags.find((f) => !Object.hasOwn(data.notes, f))
     if (undefinedFlag !== undefined) return `vector ${v.id} uses flag ${undefinedFlag}, which the file's notes do not define`
     if (v.op === 'verify') {
-      const context = checkContext(v.input.context)
+      const context = checkContext(v.input.context, registry)
       if (!context.ok) return `vector ${v.id} has a context that breaks CTX-1: ${context.message}`
     }
   }

@@ -114,4 +114,29 @@ describe('the mutant gate', () => {
     expect(readFileSync(join(report.baseline.dir as string, 'src/caveats/window.ts'), 'utf8')).toBe(readFileSync(join(ROOT, 'src/caveats/window.ts'), 'utf8'))
     expect(readdirSync(temp)).toHaveLength(2)
   }, 30000)
+
+  it('copies and writes what a workspace names, bundles its entry point, and patches a mutant into a workspace file', async () => {
+    const entry = [
+      "import { serve } from '../src/adapter/jsonl.js'",
+      "import { createRegistry, DEFAULT_REGISTRY } from '../src/caveats/registry.js'",
+      'const registry = createRegistry(DEFAULT_REGISTRY.modules)',
+      'serve(process.stdin, process.stdout, registry).then(() => process.exit(0))',
+      '',
+    ].join('\n')
+    const dropExpiration: Mutant = {
+      name: 'test/no-expiration',
+      file: 'wrap/main.ts',
+      find: 'createRegistry(DEFAULT_REGISTRY.modules)',
+      replace: "createRegistry(DEFAULT_REGISTRY.modules.filter((m) => m.slug !== 'expiration'))",
+      description: 'the registry forgets tag 0',
+      targets: ['CAV-4'],
+    }
+    const workspace = { files: { 'wrap/main.ts': entry }, copies: [[join(ROOT, 'spec/laws.md'), 'spec/laws.md']] as const, entry: 'wrap/main.ts' }
+    const report = await gate([dropExpiration, { ...dropExpiration, name: 'test/gone', find: 'no such text' }], { workspace, keep: true })
+    expect(report.baseline.passed).toBe(true)
+    expect(report.mutants.map((m) => m.status)).toEqual(['KILLED', 'NOT_APPLYING'])
+    expect(report.mutants[0]?.failed_vectors).toContain('expiration::inside-window')
+    expect(existsSync(join(report.baseline.dir as string, 'spec/laws.md'))).toBe(true)
+    expect(readFileSync(join(report.mutants[0]?.dir as string, 'wrap/main.ts'), 'utf8')).toContain("m.slug !== 'expiration'")
+  }, 30000)
 })

@@ -176,7 +176,7 @@ describe('the packed package, installed offline into an empty folder', { timeout
     }
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/Apache License\s+Version 2\.0, January 2004/)
     expect(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([])
-    expect(files.filter((f) => /^(src|test|scripts|adapters|vectors\/candidates)\//.test(f) || /^dist\/(cli|adapter|mutants)\/.*\.d\.ts$/.test(f))).toEqual([])
+    expect(files.filter((f) => /^(src|test|scripts|adapters|vectors\/candidates)\//.test(f) || /^dist\/(cli|adapter)\/.*\.d\.ts$/.test(f) || /^dist\/(gate|laws|mutants)\//.test(f))).toEqual([])
     expect(files.filter((f) => /sourceMappingURL/.test(f.endsWith('.js') ? readFileSync(join(root, f), 'utf8') : ''))).toEqual([])
     const installedJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
     expect(Object.keys(installedJson.scripts ?? {}).filter((s) => /^(pre|post)?install$|^prepare$/.test(s))).toEqual([])
@@ -199,6 +199,8 @@ describe('the packed package, installed offline into an empty folder', { timeout
     expect(readdirSync(join(consumer, 'reports')).sort()).toEqual(['results.html', 'results.json', 'results.md'])
     const fuzz = await run('npx', ['pypi-token', 'conformance', 'fuzz', '--adapter', 'a', '--adapter', 'b'], consumer)
     expect([fuzz.status, fuzz.stderr]).toEqual([2, 'pypi-token conformance: fuzz needs fast-check, an optional peer dependency of pypi-token-spec: npm install fast-check@4\n'])
+    const gate = await run('npx', ['pypi-token', 'gate', 'proposals/release-version'], consumer)
+    expect([gate.status, gate.stderr]).toEqual([2, 'pypi-token gate: runs in a checkout of the pypi-token-spec repository (it bundles src/ with the proposal); the installed package does not include it\n'])
     const interop = await run('npx', ['pypi-token', 'conformance', 'interop'], consumer)
     expect([interop.status, interop.stderr]).toEqual([2, 'pypi-token conformance: interop needs fast-check, an optional peer dependency of pypi-token-spec: npm install fast-check@4\n'])
   })

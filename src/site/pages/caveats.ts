@@ -19,15 +19,18 @@ import { groupXfails, type XfailGroup } from '../xfails.js'
 import { decisionsOf } from './decisions.js'
 import type { SitePage } from './types.js'
 
+/** The built-in caveats, whose slugs are the generated `CaveatSlug`s (a proposal's caveat has no page until admitted). */
+const BUILT_IN = CAVEAT_MODULES.map((m) => ({ slug: m.slug as CaveatSlug, tag: m.tag }))
+
 export function caveatPages(model: SiteModel): SitePage[] {
-  return [indexPage(model), ...CAVEAT_MODULES.map((m) => caveatPageOf(model, m.slug, m.tag))]
+  return [indexPage(model), ...BUILT_IN.map((m) => caveatPageOf(model, m.slug, m.tag))]
 }
 
 const schemaOf = (slug: CaveatSlug) => caveatSchemas[slug] as { title: string; description: string }
 
 function indexPage(model: SiteModel): SitePage {
   const path = PAGES.caveats
-  const rows = CAVEAT_MODULES.map((m) => {
+  const rows = BUILT_IN.map((m) => {
     const file = model.files.find((f) => f.file === `caveats/${m.slug}.json`)
     return html`<tr><th scope="row"><a href="${href(path, caveatPage(m.slug))}"><code>${m.slug}</code></a></th><td>${m.tag === null ? 'legacy object' : m.tag}</td><td>${schemaOf(m.slug).description}</td><td>${file?.data.number_of_vectors ?? 0}</td></tr>`
   })

@@ -432,7 +432,7 @@ describe('help, version and completion', () => {
     const bash = await cli(['completion', 'bash'])
     expect(bash.status).toBe(0)
     expect(bash.stdout).toContain('complete -o default -F _pypi_token pypi-token')
-    expect(bash.stdout).toContain('inspect restrict verify mint conformance help version completion')
+    expect(bash.stdout).toContain('inspect restrict verify mint conformance gate help version completion')
     expect(bash.stdout).toMatch(/verify\) opts="[^"]*--key-file[^"]*--key-stdin/)
     expect(bash.stdout).toMatch(/run\) opts="--adapter --xfail --filter --report --out --timeout --vectors"/)
     const zsh = await cli(['completion', 'zsh'])

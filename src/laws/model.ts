@@ -1,8 +1,9 @@
 /**
- * An independent model of when a restriction holds, written from the spec's rules and not from
- * src/caveats: the laws compare the implementation against it.
+ * @module An independent model of when a built-in restriction holds, written from the spec's rules
+ * and not from src/caveats: the laws compare the implementation against it. A proposal brings the
+ * model of its own caveat (PROP-6).
  */
-import type { Restriction, VerifyContext } from '../../src/index.js'
+import type { Restriction, VerifyContext } from '../generated/types.js'
 
 const pep503 = (name: string) => name.replace(/[-_.]+/g, '-').toLowerCase()
 
