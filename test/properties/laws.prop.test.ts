@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest'
 import { fc, test } from '@fast-check/vitest'
 import { mint, restrict, verify } from '../../src/index.js'
 import { contextArb, identifierArb, keyArb, nonUtf8Arb, rejectedCaveatTextArb, restrictionArb, T0 } from '../../src/fuzz/arbitraries.js'
-import { holds } from './model.js'
+import { holds } from '../../src/fuzz/model.js'
 
 const KEY32 = new Uint8Array(32).fill(7)
 const minted = (key: Uint8Array, identifier: string, caveats: (string | Uint8Array)[] = []) => {

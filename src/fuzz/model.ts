@@ -1,11 +1,17 @@
 /**
- * An independent model of when a restriction holds, written from the spec's rules and not from
- * src/caveats: the laws compare the implementation against it.
+ * @module An independent model of when a restriction holds, written from the spec's rules
+ * (spec/caveats/*.md, LAW-0) and not from src/caveats. The property laws
+ * (test/properties/laws.prop.test.ts) and the deep fuzzer (src/fuzz/deep/) judge the
+ * implementation against it; nothing under src/ other than those judges may import it.
+ *
+ * Restrictions here are what a caller hands to mint or restrict, so names are compared in their
+ * PEP 503 form and ids in lower case, as a restricter writes them (RESTRICT-2, RESTRICT-3).
  */
-import type { Restriction, VerifyContext } from '../../src/index.js'
+import type { Restriction, VerifyContext } from '../generated/types.js'
 
 const pep503 = (name: string) => name.replace(/[-_.]+/g, '-').toLowerCase()
 
+/** Whether restriction `r`, written by a restricter, holds in context `c`. */
 export function holds(r: Restriction, c: VerifyContext): boolean {
   switch (r.type) {
     case 'expiration':
