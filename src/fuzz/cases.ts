@@ -24,6 +24,8 @@ export interface Origin {
   /** How the canonical token was re-spelled (`none` when it was not). */
   readonly variant: string
   readonly wrongKey?: boolean
+  /** With a wrong key: the key the token was minted with (hex), to tell which caveats fail under the right one. */
+  readonly mintedWith?: string
 }
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
@@ -68,18 +70,24 @@ const nearMissRestrictionArb: fc.Arbitrary<Restriction> = fc.constantFrom<Restri
 
 const restrictionsArb = fc.array(fc.oneof({ weight: 4, arbitrary: restrictionArb }, { weight: 1, arbitrary: nearMissRestrictionArb }), { minLength: 1, maxLength: 3 })
 
-/** A fuzz case: mostly verify, sometimes inspect or restrict. */
-export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.tuple(minted, contextArb, fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })).map(([m, context, wrongKey]): FuzzCase => {
-      const key = wrongKey ? m.key.map((b, i) => (i === 0 ? b ^ 1 : b)) : m.key
-      return { op: 'verify', token: m.token, key: hex(key), context, origin: wrongKey ? { ...m.origin, wrongKey } : m.origin }
-    }),
-  },
-  { weight: 2, arbitrary: minted.map((m): FuzzCase => ({ op: 'inspect', token: m.token, origin: m.origin })) },
-  { weight: 2, arbitrary: fc.tuple(minted, restrictionsArb).map(([m, restrictions]): FuzzCase => ({ op: 'restrict', token: m.token, key: hex(m.key), restrictions, origin: m.origin })) },
-)
+const verifyCaseArb = fc.tuple(minted, contextArb, fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })).map(([m, context, wrongKey]): FuzzCase => {
+  const key = wrongKey ? m.key.map((b, i) => (i === 0 ? b ^ 1 : b)) : m.key
+  return { op: 'verify', token: m.token, key: hex(key), context, origin: wrongKey ? { ...m.origin, wrongKey, mintedWith: hex(m.key) } : m.origin }
+})
+const inspectCaseArb = minted.map((m): FuzzCase => ({ op: 'inspect', token: m.token, origin: m.origin }))
+const restrictCaseArb = fc.tuple(minted, restrictionsArb).map(([m, restrictions]): FuzzCase => ({ op: 'restrict', token: m.token, key: hex(m.key), restrictions, origin: m.origin }))
+
+const BY_OP = { verify: { weight: 6, arbitrary: verifyCaseArb }, inspect: { weight: 2, arbitrary: inspectCaseArb }, restrict: { weight: 2, arbitrary: restrictCaseArb } }
+
+/** Fuzz cases of the given operations (all three by default): mostly verify, sometimes inspect or restrict. */
+export function fuzzCaseArbFor(ops: readonly FuzzCase['op'][] = ['verify', 'inspect', 'restrict']): fc.Arbitrary<FuzzCase> {
+  const chosen = (['verify', 'inspect', 'restrict'] as const).filter((op) => ops.includes(op)).map((op) => BY_OP[op])
+  if (chosen.length === 0) throw new RangeError('fuzzing needs at least one of verify, inspect, restrict')
+  return fc.oneof(...chosen)
+}
+
+/** A fuzz case of any operation. */
+export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fuzzCaseArbFor()
 
 /** The request a fuzz case sends to every adapter (the harness adds the id; restrict's key stays here). */
 export function fuzzRequest(c: FuzzCase): Record<string, unknown> {

@@ -2,9 +2,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConformanceResults } from '../../generated/types.js'
-import { fuzz } from '../../fuzz/fuzz.js'
 import { loadXfailFile, Xfails, XfailLoadError } from '../../harness/judging/xfail.js'
-import { AdapterStartError } from '../../harness/process/adapter-process.js'
 import { AdapterConfigError, loadAdapterConfig, matrixTable, unmetRequirement, type MatrixColumn } from '../../harness/reports/matrix.js'
 import { progressBar } from '../../harness/reports/progress.js'
 import { messageOf } from '../../harness/reports/report-md.js'
@@ -13,6 +11,7 @@ import { fileTable, outcomeLabel, uncheckedFailuresNote, verdictLines } from '..
 import { runConformance, runFailed, selectVectors } from '../../harness/run.js'
 import { loadVectors, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
 import { parse } from '../args.js'
+import { FUZZ_USAGE, fuzzCommand } from './fuzz.js'
 import { EXIT, UsageError, type Io } from '../io.js'
 
 export const CONFORMANCE_USAGE = `pypi-token conformance run --adapter "<command>" [--xfail FILE] [--filter GLOB]... [--report json|md|html]... [--out DIR] [--timeout MS] [--vectors DIR]
@@ -30,10 +29,7 @@ pypi-token conformance matrix [--adapters FILE] [--out DIR] [--vectors DIR] [--t
   when it exists) and prints a vector file x implementation table, a verdict and a reason column
   each. Reports go to --out/<name>/. Exit status 0 when at least one adapter ran and every run passed.
 
-pypi-token conformance fuzz --adapter "<command>" --adapter "<command>"... [--runs N] [--seed S] [--out DIR] [--timeout MS]
-  Differential fuzzing: sends the same generated requests to every adapter, shrinks each kind of
-  disagreement with fast-check and writes it as a candidate vector file to --out
-  (default vectors/candidates). Exit status 1 when the adapters disagree.
+${FUZZ_USAGE}
 
 Exit status 2 on bad usage or unusable vector, xfail or adapters files.`
 
@@ -42,7 +38,7 @@ export async function conformanceCommand(io: Io, argv: readonly string[]): Promi
   const [sub, ...rest] = argv
   if (sub === 'run') return runCommand(io, rest)
   if (sub === 'matrix') return matrixCommand(io, rest)
-  if (sub === 'fuzz') return fuzzCommand(io, rest)
+  if (sub === 'fuzz') return fuzzCommand(io, rest, withSigint)
   throw new UsageError(sub === undefined ? 'conformance: a subcommand is required: run, matrix or fuzz' : `conformance: unknown subcommand ${JSON.stringify(sub)} (run, matrix or fuzz)`)
 }
 
@@ -159,28 +155,4 @@ async function matrixCommand(io: Io, argv: readonly string[]): Promise<number> {
   io.err(`reports: ${join(out, '<name>', 'results.{json,md,html}')}\n`)
   const ran = columns.filter((c) => 'results' in c)
   return ran.length === 0 || ran.some((c) => runFailed(c.results)) ? EXIT.INVALID : EXIT.OK
-}
-
-async function fuzzCommand(io: Io, argv: readonly string[]): Promise<number> {
-  const { values } = parse('conformance', argv, { adapter: { type: 'string', multiple: true }, runs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' } }, 0)
-  const adapters = values.adapter ?? []
-  if (adapters.length < 2) throw new UsageError('conformance: fuzz needs at least two --adapter "<command>" options')
-  if (values.seed !== undefined && !/^-?[0-9]+$/.test(values.seed)) throw new UsageError(`conformance: --seed must be a whole number, not ${JSON.stringify(values.seed)}`)
-  const seed = values.seed === undefined ? Date.now() % 0x7fffffff : Number(values.seed) | 0
-  const runs = positiveInt(values.runs, '--runs', 1000)
-  const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
-  io.err(`fuzzing ${adapters.length} adapters, ${runs} runs, seed ${seed}\n`)
-  let report
-  try {
-    report = await withSigint(() =>
-      fuzz({ adapters, runs, seed, timeoutMs, outDir: values.out ?? join('vectors', 'candidates'), log: (line) => io.out(`${line}\n`), onStderr: (i, line) => io.err(`[adapter ${i + 1}] ${line}\n`) }),
-    )
-  } catch (err) {
-    if (!(err instanceof AdapterStartError)) throw err
-    io.err(`pypi-token conformance: fuzz: ${err.message}\n`)
-    return EXIT.INVALID
-  }
-  const names = report.implementations.map((i) => `${i.name} ${i.version}`).join(' vs ')
-  io.out(`${names}: ${report.disagreements.length} disagreement${report.disagreements.length === 1 ? '' : 's'} in ${report.runs} runs (seed ${seed})\n`)
-  return report.disagreements.length > 0 ? EXIT.INVALID : EXIT.OK
 }
