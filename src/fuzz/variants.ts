@@ -12,6 +12,11 @@ export type VariantMeaning =
   | 'rejected'
   /** The spec allows both (an `acceptable` behaviour): rejected, or enforced as the original. */
   | 'either'
+  /**
+   * The same caveat with its names and ids in upper case, compared exactly (CTX-3) with the
+   * context's lower-case forms (CTX-1): it holds only where an upper-cased value is unchanged.
+   */
+  | 'upper-cased-values'
 
 interface CaveatVariant {
   readonly respell: (text: string) => string
@@ -42,8 +47,8 @@ export const CAVEAT_VARIANTS: Record<string, CaveatVariant> = {
   'trailing-comma': { respell: (t) => `${t.slice(0, -1)},${t.slice(-1)}`, meaning: () => 'rejected' },
   // D9: a key repeated with the same value is acceptable either way.
   'duplicate-key': { respell: (t) => (isObject(t) ? t.replace(/^\{("[^"]+":[^,}]+)/, '{$1,$1') : t), meaning: () => 'either' },
-  // Names and ids compare exactly (CTX-3) with lower-case forms (CTX-1); legacy keys are lower case.
-  'upper-case': { respell: (t) => t.toUpperCase(), meaning: () => 'rejected' },
+  // Tags 1-3 keep their form with upper-case values; legacy keys and tag 4's `null` are lower case only.
+  'upper-case': { respell: (t) => t.toUpperCase(), meaning: (t) => (/^\[[123],/.test(t) ? 'upper-cased-values' : 'rejected') },
   // JSON: `\u002d` is `-` inside a string (every `-` of a canonical caveat is inside a string).
   'escaped-slash': { respell: (t) => t.replace(/-/g, '\\u002d'), meaning: () => 'same' },
   'trailing-garbage': { respell: (t) => `${t}x`, meaning: () => 'rejected' },

@@ -18,7 +18,6 @@ const features = (over: Partial<Features> = {}): Features => ({
   wrongKey: false,
   identifier: 'd4d8a706-51a1-4844-a49f-12d4bc3db6f9',
   caveats: [],
-  nonUtf8: false,
   restrictions: [],
   reference: 'valid',
   caveatFailures: [],
@@ -67,6 +66,18 @@ describe('explaining a disagreement by a known deviation', () => {
     has('[2,["0B7E4D4F-2F3E-4E53-9A0A-5F5F0C8F5A11"]]', 'UuidCase')
     has('[3,"%s"]', 'PercentFormatting')
     expect(explanations(features({ caveats: ['[1,["requests"]]'], reference: 'invalid:CAVEAT_NOT_SATISFIED' }), n('invalid:CAVEAT_NOT_SATISFIED'), n('valid'), xfails.flatMap((x) => x.entries))).toEqual([])
+  })
+
+  it('counts several failing caveats (MultipleFailures) with those the adapter is known to misread', () => {
+    const crash = n('adapter-error:internal')
+    const multiple = [entry('MultipleFailures', 'verdict')]
+    // one caveat fails for the reference: not several
+    const one = features({ caveats: ['{"project_ids":["00000000-0000-0000-0000-000000000001"]}', '[]'], caveatFailures: [{ index: 1, reason: 'CAVEAT_MALFORMED' }], reference: 'invalid:CAVEAT_MALFORMED' })
+    expect(explanations(one, n('invalid:CAVEAT_MALFORMED'), crash, multiple)).toEqual([])
+    // but the adapter cannot read the legacy project-ids form either: two fail for it
+    expect(explanations(one, n('invalid:CAVEAT_MALFORMED'), crash, [...multiple, entry('LegacyProjectIds', 'reason')])).toEqual(['MultipleFailures'])
+    const two = features({ caveats: ['[]', '[5]'], caveatFailures: [{ index: 0, reason: 'CAVEAT_MALFORMED' }, { index: 1, reason: 'CAVEAT_UNKNOWN' }], reference: 'invalid:CAVEAT_MALFORMED' })
+    expect(explanations(two, n('invalid:CAVEAT_MALFORMED'), crash, multiple)).toEqual(['MultipleFailures'])
   })
 
   it('grades a difference as reason-only when both answers refuse', () => {

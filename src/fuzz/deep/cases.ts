@@ -10,7 +10,7 @@ import type { Restriction, VerifyContext } from '../../generated/types.js'
 import { mint } from '../../mint.js'
 import { encodeRestrictions } from '../../restrict.js'
 import { contextArb, identifierArb, keyArb, nonUtf8Arb, POOL, rejectedCaveatTextArb, restrictionArb, T0 } from '../arbitraries.js'
-import { holds } from '../model.js'
+import { asWritten, holds, holdsAsWritten } from '../model.js'
 import { CAVEAT_VARIANTS, caveatVariantMeaning, TOKEN_VARIANTS } from '../variants.js'
 import { locationSpan, mutationArb } from './mutations.js'
 
@@ -53,6 +53,14 @@ const encoded = (r: Restriction): string => {
   return e.caveats[0] as string
 }
 
+/** The restriction with its names and ids in upper case (what the upper-case spelling of tags 1-3 says). */
+function upperCased(r: Restriction): Restriction {
+  if ('names' in r) return { ...r, names: r.names.map((n) => n.toUpperCase()) }
+  if ('ids' in r) return { ...r, ids: r.ids.map((id) => id.toUpperCase()) }
+  if (r.type === 'user') return { ...r, user_id: r.user_id.toUpperCase() }
+  return r
+}
+
 const itemArb: fc.Arbitrary<Item> = fc.oneof(
   { weight: 6, arbitrary: restrictionArb.map((r): Item => ({ minted: r, expect: (c) => fromHolds(holds(r, c)), label: JSON.stringify(r) })) },
   {
@@ -61,7 +69,13 @@ const itemArb: fc.Arbitrary<Item> = fc.oneof(
       const text = encoded(r)
       const meaning = caveatVariantMeaning(variant, text)
       const respelled = (CAVEAT_VARIANTS[variant] as { respell: (t: string) => string }).respell(text)
-      const expect = (c: VerifyContext): Expectation => (meaning === 'rejected' ? 'invalid' : meaning === 'same' ? fromHolds(holds(r, c)) : holds(r, c) ? 'either' : 'invalid')
+      const upper = upperCased(asWritten(r))
+      const expect = (c: VerifyContext): Expectation => {
+        if (meaning === 'rejected') return 'invalid'
+        if (meaning === 'same') return fromHolds(holds(r, c))
+        if (meaning === 'upper-cased-values') return fromHolds(holdsAsWritten(upper, c))
+        return holds(r, c) ? 'either' : 'invalid'
+      }
       return { minted: respelled, expect, label: `${JSON.stringify(respelled)} (${variant} of ${text}: ${meaning})` }
     }),
   },
