@@ -1,6 +1,6 @@
 // Prints the one line CI reads, "N passed, N failed", and exits 0 only when every step succeeded.
 // Arguments: triples <kind> <report file> <exit status>, kind `vitest`, `mutants`, `gate`,
-// `pytest`, `gotest` or `step`.
+// `fuzz`, `mutation`, `pytest`, `gotest` or `step`.
 // - vitest: each test counts once; a command that failed before vitest reported (the type check)
 //   counts as one failure.
 // - mutants: each killed mutant counts as a pass, each other mutant (survived, no longer applying,
@@ -11,6 +11,10 @@
 //   a failure (skipped and xfailed tests count as neither).
 // - gotest: `go test -json` output; each test and subtest that passed or failed counts once.
 // - step: no report (`-`); the exit status alone counts once.
+// - fuzz: a differential fuzzing run (`conformance fuzz --json`) is one pass when it found no new
+//   disagreement; each new disagreement is a failure.
+// - mutation: each file StrykerJS measured (`npm run mutation --json`) is a pass when it meets its
+//   threshold and a failure when not; each stale equivalent entry is a failure. No file: nothing.
 import { existsSync, readFileSync } from 'node:fs'
 
 const args = process.argv.slice(2)
@@ -35,6 +39,12 @@ function counts(kind, file, status) {
   const report = JSON.parse(text)
   if (kind === 'vitest') return [report.numPassedTests, report.numFailedTests]
   if (kind === 'gate') return [report.checks.filter((c) => c.status === 'PASS').length, report.checks.filter((c) => c.status !== 'PASS').length]
+  if (kind === 'fuzz') return report.disagreements.length === 0 ? [1, 0] : [0, report.disagreements.length]
+  if (kind === 'mutation') {
+    const files = Object.values(report.files)
+    const below = files.filter((f) => f.score < f.threshold).length
+    return [files.length - below, below + report.stale.length]
+  }
   let killed = 0
   let notKilled = report.baseline.passed ? 0 : 1
   for (const m of report.mutants) m.status === 'KILLED' ? killed++ : notKilled++

@@ -13,6 +13,8 @@ declare module 'macaroon' {
     addFirstPartyCaveat(condition: string | Uint8Array): void
     /** Throws when the macaroon does not verify. `check` returns an error string when a condition is NOT satisfied. */
     verify(rootKey: Uint8Array, check: (condition: string) => string | null | undefined, discharges?: Macaroon[]): void
+    /** libmacaroons V2 binary; broken in 3.0.4 from three caveats on (its buffer grows without bound). */
+    exportBinary(): Uint8Array
   }
   export function importMacaroon(serialized: string | Uint8Array | object): Macaroon
   export function newMacaroon(options: { identifier: string | Uint8Array; location?: string; rootKey: string | Uint8Array; version?: number }): Macaroon

@@ -112,4 +112,5 @@ export const nonUtf8Arb = fc.constantFrom(Uint8Array.from([0xff]), Uint8Array.fr
 /** A root key: usually 32 bytes like Warehouse's, sometimes other lengths (including > 64). */
 export const keyArb = fc.oneof({ weight: 4, arbitrary: fc.uint8Array({ minLength: 32, maxLength: 32 }) }, { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 100 }) })
 
-export const identifierArb = fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }).filter((s) => s.isWellFormed()))
+/** A token identifier: mostly a UUID as Warehouse issues, sometimes any text (identifiers are opaque, MAC-12). */
+export const identifierArb = fc.oneof({ weight: 4, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }).filter((s) => s.isWellFormed()) })

@@ -9,6 +9,7 @@ import type { Restriction, VerifyContext } from '../generated/types.js'
 import { mint } from '../mint.js'
 import { encodeRestrictions } from '../restrict.js'
 import { contextArb, identifierArb, keyArb, nonUtf8Arb, POOL, rejectedCaveatTextArb, restrictionArb, T0 } from './arbitraries.js'
+import { CAVEAT_VARIANTS, TOKEN_VARIANTS } from './variants.js'
 
 /** One fuzz request; `origin` says how the token was built, for the report. */
 export type FuzzCase = (
@@ -23,6 +24,8 @@ export interface Origin {
   /** How the canonical token was re-spelled (`none` when it was not). */
   readonly variant: string
   readonly wrongKey?: boolean
+  /** With a wrong key: the key the token was minted with (hex), to tell which caveats fail under the right one. */
+  readonly mintedWith?: string
 }
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
@@ -33,57 +36,15 @@ const encoded = (r: Restriction): string => {
   return e.ok ? (e.caveats[0] as string) : '[]'
 }
 
-/** Re-spellings of a well-formed caveat that strict caveat JSON must reject or must accept unchanged. */
-const CAVEAT_VARIANTS: Record<string, (text: string) => string> = {
-  spaces: (t) => t.replace(/,/g, ', ').replace(/:/g, ': '),
-  'outer-whitespace': (t) => ` ${t}\n`,
-  tab: (t) => t.replace(',', ',\t'),
-  nbsp: (t) => t.replace(',', ',\u00a0'),
-  bom: (t) => `\ufeff${t}`,
-  'float-number': (t) => t.replace(/(\d{3,})/, '$1.0'),
-  'exponent-number': (t) => t.replace(/(\d)(\d{2,})\b/, (_, a: string, b: string) => `${a}.${b}e${b.length}`),
-  'leading-zero': (t) => t.replace(/([[,])(\d)/, '$10$2'),
-  'negative-zero': (t) => t.replace(/^\[0,/, '[-0,'),
-  'trailing-element': (t) => (t.endsWith(']') ? `${t.slice(0, -1)},null]` : `${t.slice(0, -1)},"extra":1}`),
-  'trailing-comma': (t) => `${t.slice(0, -1)},${t.slice(-1)}`,
-  'duplicate-key': (t) => (t.startsWith('{') ? t.replace(/^\{("[^"]+":[^,}]+)/, '{$1,$1') : t),
-  'upper-case': (t) => t.toUpperCase(),
-  'escaped-slash': (t) => t.replace(/-/g, '\\u002d'),
-  'trailing-garbage': (t) => `${t}x`,
-}
-
 const wellFormedCaveatArb = restrictionArb.map(encoded)
 
 /** A caveat as embedded: mostly well-formed, sometimes rejected, re-spelled, or not UTF-8. */
 export const caveatArb: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   { weight: 6, arbitrary: wellFormedCaveatArb },
-  { weight: 2, arbitrary: fc.tuple(wellFormedCaveatArb, fc.constantFrom(...Object.keys(CAVEAT_VARIANTS))).map(([t, v]) => (CAVEAT_VARIANTS[v] as (s: string) => string)(t)) },
+  { weight: 2, arbitrary: fc.tuple(wellFormedCaveatArb, fc.constantFrom(...Object.keys(CAVEAT_VARIANTS))).map(([t, v]) => (CAVEAT_VARIANTS[v] as { respell: (s: string) => string }).respell(t)) },
   { weight: 2, arbitrary: rejectedCaveatTextArb },
   { weight: 1, arbitrary: nonUtf8Arb },
 )
-
-const BASE64_STANDARD: Record<string, string> = { '-': '+', _: '/' }
-const LAST_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-
-/** Near-miss spellings of a whole token; `none` (no change) is the one every case shrinks to. */
-const TOKEN_VARIANTS: Record<string, (t: string) => string> = {
-  none: (t) => t,
-  padding: (t) => t + '='.repeat((4 - ((t.length - 5) % 4)) % 4 || 1),
-  'standard-alphabet': (t) => (/[-_]/.test(t.slice(5)) ? t.slice(0, 5) + t.slice(5).replace(/[-_]/g, (c) => BASE64_STANDARD[c] ?? c) : `${t.slice(0, -1)}+`),
-  'trailing-bits': (t) => {
-    const rest = (t.length - 5) % 4
-    if (rest === 0) return t
-    const value = LAST_CHARS.indexOf(t.slice(-1))
-    return t.slice(0, -1) + LAST_CHARS[(value | 1) & 63]
-  },
-  'outer-whitespace': (t) => ` ${t}\n`,
-  'upper-prefix': (t) => `PYPI${t.slice(4)}`,
-  'other-prefix': (t) => `pypj${t.slice(4)}`,
-  'no-prefix': (t) => t.slice(5),
-  'double-dash': (t) => `pypi-${t}`,
-  truncated: (t) => t.slice(0, -3),
-  'appended-byte': (t) => `${t}AA`,
-}
 
 const tokenVariantArb = fc.oneof({ weight: 8, arbitrary: fc.constant('none') }, { weight: 3, arbitrary: fc.constantFrom(...Object.keys(TOKEN_VARIANTS).filter((k) => k !== 'none')) })
 
@@ -109,18 +70,24 @@ const nearMissRestrictionArb: fc.Arbitrary<Restriction> = fc.constantFrom<Restri
 
 const restrictionsArb = fc.array(fc.oneof({ weight: 4, arbitrary: restrictionArb }, { weight: 1, arbitrary: nearMissRestrictionArb }), { minLength: 1, maxLength: 3 })
 
-/** A fuzz case: mostly verify, sometimes inspect or restrict. */
-export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.tuple(minted, contextArb, fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })).map(([m, context, wrongKey]): FuzzCase => {
-      const key = wrongKey ? m.key.map((b, i) => (i === 0 ? b ^ 1 : b)) : m.key
-      return { op: 'verify', token: m.token, key: hex(key), context, origin: wrongKey ? { ...m.origin, wrongKey } : m.origin }
-    }),
-  },
-  { weight: 2, arbitrary: minted.map((m): FuzzCase => ({ op: 'inspect', token: m.token, origin: m.origin })) },
-  { weight: 2, arbitrary: fc.tuple(minted, restrictionsArb).map(([m, restrictions]): FuzzCase => ({ op: 'restrict', token: m.token, key: hex(m.key), restrictions, origin: m.origin })) },
-)
+const verifyCaseArb = fc.tuple(minted, contextArb, fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })).map(([m, context, wrongKey]): FuzzCase => {
+  const key = wrongKey ? m.key.map((b, i) => (i === 0 ? b ^ 1 : b)) : m.key
+  return { op: 'verify', token: m.token, key: hex(key), context, origin: wrongKey ? { ...m.origin, wrongKey, mintedWith: hex(m.key) } : m.origin }
+})
+const inspectCaseArb = minted.map((m): FuzzCase => ({ op: 'inspect', token: m.token, origin: m.origin }))
+const restrictCaseArb = fc.tuple(minted, restrictionsArb).map(([m, restrictions]): FuzzCase => ({ op: 'restrict', token: m.token, key: hex(m.key), restrictions, origin: m.origin }))
+
+const BY_OP = { verify: { weight: 6, arbitrary: verifyCaseArb }, inspect: { weight: 2, arbitrary: inspectCaseArb }, restrict: { weight: 2, arbitrary: restrictCaseArb } }
+
+/** Fuzz cases of the given operations (all three by default): mostly verify, sometimes inspect or restrict. */
+export function fuzzCaseArbFor(ops: readonly FuzzCase['op'][] = ['verify', 'inspect', 'restrict']): fc.Arbitrary<FuzzCase> {
+  const chosen = (['verify', 'inspect', 'restrict'] as const).filter((op) => ops.includes(op)).map((op) => BY_OP[op])
+  if (chosen.length === 0) throw new RangeError('fuzzing needs at least one of verify, inspect, restrict')
+  return fc.oneof(...chosen)
+}
+
+/** A fuzz case of any operation. */
+export const fuzzCaseArb: fc.Arbitrary<FuzzCase> = fuzzCaseArbFor()
 
 /** The request a fuzz case sends to every adapter (the harness adds the id; restrict's key stays here). */
 export function fuzzRequest(c: FuzzCase): Record<string, unknown> {

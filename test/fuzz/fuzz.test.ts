@@ -3,15 +3,15 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { validateRef } from '../../src/caveats/schema-validator.js'
-import type { VectorFile } from '../../src/generated/types.js'
+import type { VectorFile, XfailEntry } from '../../src/generated/types.js'
 import { fuzzCaseArb, type FuzzCase } from '../../src/fuzz/cases.js'
 import { agree, normalize } from '../../src/fuzz/compare.js'
-import { fuzz } from '../../src/fuzz/fuzz.js'
+import { fuzz, shard } from '../../src/fuzz/fuzz.js'
 import { runConformance } from '../../src/harness/run.js'
 import { mint } from '../../src/index.js'
 import { loadVectors } from '../../src/vectors/load.js'
 import { IDENTIFIER, KEY, KEY_HEX, LOCATION, T0 } from '../harness/fixtures/build-vectors.js'
-import { fake, REFERENCE, ROOT, SLOW, tempDir } from '../harness/helpers.js'
+import { fake, REFERENCE, ROOT, SLOW, tempDir, variant } from '../harness/helpers.js'
 
 describe('differential fuzzing', () => {
   it('finds, shrinks and writes down a planted disagreement (an adapter that says valid to everything)', async () => {
@@ -51,6 +51,36 @@ describe('differential fuzzing', () => {
     expect(report.runs).toBe(200)
     expect(report.disagreements).toEqual([])
   }, SLOW.timeout)
+})
+
+describe('only new disagreements', () => {
+  const padding: XfailEntry = { id: 'token-format::padding-*', reason: 'reads padded tokens', spec: ['TOKEN-4'], flag: 'Base64Padding', level: 'verdict', effect: 'malleability' }
+
+  it('counts a difference the adapter\'s xfail entries explain, and writes nothing', async () => {
+    const out = tempDir()
+    const report = await fuzz({ adapters: [REFERENCE, variant('lenient-padding')], deviations: [null, [padding]], runs: 300, seed: 11, outDir: out, cwd: ROOT, onStderr: () => {} })
+    expect(report.disagreements).toEqual([])
+    expect(readdirSync(out)).toEqual([])
+    expect(report.explained).toEqual([{ adapter: 'variant-lenient-padding', flag: 'Base64Padding', count: report.explainedInputs }])
+    expect(report.explainedInputs).toBeGreaterThan(3)
+    expect(report.agreed + report.explainedInputs).toBe(report.runs)
+  }, SLOW.timeout)
+
+  it('reports the same difference as new when no xfail entry explains it', async () => {
+    const report = await fuzz({ adapters: [REFERENCE, variant('lenient-padding')], runs: 300, seed: 11, outDir: null, cwd: ROOT, onStderr: () => {} })
+    expect(report.explained).toEqual([])
+    expect(report.disagreements.length).toBeGreaterThan(0)
+    for (const d of report.disagreements) expect(d.input.origin.variant).toBe('padding')
+  }, SLOW.timeout)
+
+  it('splits a run into shards by seed: shard 1 keeps the seed, the shares add up to the run', () => {
+    expect(shard(5, 1000, 0, 1)).toEqual({ seed: 5, runs: 1000 })
+    const parts = [0, 1, 2].map((i) => shard(5, 1000, i, 3))
+    expect(parts.map((p) => p.runs)).toEqual([334, 333, 333])
+    expect(new Set(parts.map((p) => p.seed)).size).toBe(3)
+    expect(parts[0]?.seed).toBe(5)
+    expect(() => shard(5, 1000, 3, 3)).toThrow(RangeError)
+  })
 })
 
 describe('fuzz inputs', () => {

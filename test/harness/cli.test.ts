@@ -1,5 +1,5 @@
 import { VERSION } from '../../src/version.js'
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Io } from '../../src/cli/io.js'
@@ -121,8 +121,12 @@ describe('usage errors: exit 2 with one line on stderr', SLOW, () => {
     [['frobnicate'], 'unknown subcommand "frobnicate" (run, matrix, fuzz or interop)'],
     [['matrix', '--adapters', join(dir, 'none.json')], `${join(dir, 'none.json')}: cannot be read (ENOENT)`],
     [['matrix', '--adapters', join(dir, 'xfail.json')], `${join(dir, 'xfail.json')}: expected an object with an "adapters" array`],
-    [['fuzz', '--adapter', 'x'], 'fuzz needs at least two --adapter "<command>" options'],
+    [['fuzz', '--adapter', 'x'], 'fuzz needs at least two --adapter options'],
     [['fuzz', '--adapter', 'x', '--adapter', 'y', '--seed', 'abc'], '--seed must be a whole number, not "abc"'],
+    [['fuzz', '--adapter', 'x', '--adapter', 'y', '--shard', '3/2'], '--shard must be K/M with 1 <= K <= M, not "3/2"'],
+    [['fuzz', '--adapter', 'x', '--adapter', 'y', '--shard', '0/2'], '--shard must be K/M with 1 <= K <= M, not "0/2"'],
+    [['fuzz', '--adapter', 'x', '--adapter', 'y', '--runs', '0'], '--runs must be a positive whole number, not "0"'],
+    [['fuzz', '--adapter', 'x', '--adapter', 'y', '--adapters', join(dir, 'xfail.json')], `${join(dir, 'xfail.json')}: expected an object with an "adapters" array`],
   ])('conformance %j', async (args, message) => {
     const r = await conformance(...args)
     expect(r.status).toBe(2)
@@ -230,5 +234,25 @@ describe('pypi-token conformance matrix', SLOW, () => {
       ['detect-secrets', 'adapters/detect-secrets/.venv/bin/python adapters/detect-secrets/adapter.py'],
       ['gitleaks', 'adapters/gitleaks/bin/adapter'],
     ])
+  })
+})
+
+describe('pypi-token conformance fuzz', SLOW, () => {
+  it('takes adapters by their adapters.json names, counts what their xfail files explain, and runs one shard', async () => {
+    const dir = tempDir()
+    const xfail = join(dir, 'lenient.xfail.json')
+    const padding: XfailEntry = { id: 'token-format::padding-*', reason: 'reads padded tokens', spec: ['TOKEN-4'], flag: 'Base64Padding', level: 'verdict', effect: 'malleability' }
+    writeFileSync(xfail, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'lenient', entries: [padding] }))
+    const adapters = join(dir, 'adapters.json')
+    writeFileSync(adapters, JSON.stringify({ adapters: [{ name: 'reference', command: REFERENCE }, { name: 'lenient', command: variant('lenient-padding'), xfail }] }))
+    const json = join(dir, 'report.json')
+    const r = await conformance('fuzz', '--adapters', adapters, '--adapter', 'reference', '--adapter', 'lenient', '--runs', '600', '--seed', '11', '--shard', '2/2', '--json', json, '--out', join(dir, 'candidates'))
+    expect(r.stderr).toMatch(/^fuzzing 2 adapters, 300 runs, seed -?\d+ \(shard 2\/2\)\n/)
+    expect(r.stdout).toMatch(/: 300 inputs \(verify, inspect, restrict\), seed -?\d+: \d+ agreed, \d+ differed only in known ways:\n {2}variant-lenient-padding: Base64Padding \d+\n0 new disagreements\n$/)
+    expect(r.status).toBe(0)
+    const report = JSON.parse(readFileSync(json, 'utf8'))
+    expect(report).toMatchObject({ shard: '2/2', runs: 300, explained: [{ adapter: 'variant-lenient-padding', flag: 'Base64Padding' }], disagreements: [] })
+    expect(report.seed).not.toBe(11)
+    expect(existsSync(join(dir, 'candidates'))).toBe(false)
   })
 })

@@ -16,7 +16,7 @@ export const REFERENCE = `node --import tsx ${join(ROOT, 'src', 'adapter', 'main
 /** A deliberately misbehaving adapter (see fixtures/fake-adapter.mjs for the modes). */
 export const fake = (mode: string) => `node ${join(FIXTURES, 'fake-adapter.mjs')} ${mode}`
 /** The reference adapter with one deviation (see fixtures/reference-variant.ts for the modes). */
-export const variant = (mode: 'other-reasons' | 'no-failures' | 'reversed-failures' | 'accepts-unsatisfied') => `node --import tsx ${join(FIXTURES, 'reference-variant.ts')} ${mode}`
+export const variant = (mode: 'other-reasons' | 'no-failures' | 'reversed-failures' | 'accepts-unsatisfied' | 'lenient-padding') => `node --import tsx ${join(FIXTURES, 'reference-variant.ts')} ${mode}`
 
 export const CRASH_NOW = 1700000666
 export const HANG_NOW = 1700000999

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ConformanceResults } from '../../generated/types.js'
 import { loadXfailFile, Xfails, XfailLoadError } from '../../harness/judging/xfail.js'
-import { AdapterStartError } from '../../harness/process/adapter-process.js'
 import { AdapterConfigError, loadAdapterConfig, matrixTable, unmetRequirement, type MatrixColumn } from '../../harness/reports/matrix.js'
 import { progressBar } from '../../harness/reports/progress.js'
 import { messageOf } from '../../harness/reports/report-md.js'
@@ -12,8 +11,8 @@ import { countsByFile, fileTable, outcomeLabel, uncheckedFailuresNote, verdictLi
 import { runConformance, runFailed, selectVectors } from '../../harness/run.js'
 import { loadVectors, PACKAGE_VECTORS, VectorLoadError, type VectorSuite } from '../../vectors/load.js'
 import { parse } from '../args.js'
+import { FUZZ_USAGE, fuzzCommand } from './fuzz.js'
 import { interopCommand, INTEROP_USAGE } from './interop.js'
-import { withFastCheck } from './optional-peer.js'
 import { EXIT, UsageError, type Io } from '../io.js'
 
 export const RUN_USAGE = `pypi-token conformance run --adapter "<command>" [--xfail FILE] [--filter GLOB]... [--report json|md|html]... [--out DIR] [--timeout MS] [--vectors DIR]
@@ -37,12 +36,6 @@ export const MATRIX_USAGE = `pypi-token conformance matrix [--adapters FILE] [--
   Exit status 0 when at least one adapter ran and every run passed; 1 otherwise; 2 on bad usage
   or unusable vector, xfail or adapters files.`
 
-export const FUZZ_USAGE = `pypi-token conformance fuzz --adapter "<command>" --adapter "<command>"... [--runs N] [--seed S] [--out DIR] [--timeout MS]
-  Differential fuzzing: sends the same generated requests to every adapter, shrinks each kind of
-  disagreement with fast-check and writes it as a candidate vector file to --out
-  (default vectors/candidates). Needs fast-check (npm install fast-check@4). Exit status 0 when
-  the adapters agree, 1 when they disagree or one cannot start, 2 on bad usage.`
-
 /** Each subcommand's help, for `pypi-token conformance <sub> --help` and `pypi-token help conformance <sub>`. */
 export const CONFORMANCE_SUBCOMMANDS: Record<string, string> = { run: RUN_USAGE, matrix: MATRIX_USAGE, fuzz: FUZZ_USAGE, interop: INTEROP_USAGE }
 
@@ -59,7 +52,7 @@ export async function conformanceCommand(io: Io, argv: readonly string[]): Promi
   const [sub, ...rest] = argv
   if (sub === 'run') return runCommand(io, rest)
   if (sub === 'matrix') return matrixCommand(io, rest)
-  if (sub === 'fuzz') return fuzzCommand(io, rest)
+  if (sub === 'fuzz') return fuzzCommand(io, rest, withSigint)
   if (sub === 'interop') return interopCommand(io, rest)
   throw new UsageError(sub === undefined ? 'conformance: a subcommand is required: run, matrix, fuzz or interop' : `conformance: unknown subcommand ${JSON.stringify(sub)} (run, matrix, fuzz or interop)`)
 }
@@ -202,29 +195,4 @@ function matrixJson(columns: readonly MatrixColumn[], out: string, passed: boole
       }
     }),
   }
-}
-
-async function fuzzCommand(io: Io, argv: readonly string[]): Promise<number> {
-  const { values } = parse('conformance', argv, { adapter: { type: 'string', multiple: true }, runs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, timeout: { type: 'string' } }, 0)
-  const adapters = values.adapter ?? []
-  if (adapters.length < 2) throw new UsageError('conformance: fuzz needs at least two --adapter "<command>" options')
-  if (values.seed !== undefined && !/^-?[0-9]+$/.test(values.seed)) throw new UsageError(`conformance: --seed must be a whole number, not ${JSON.stringify(values.seed)}`)
-  const seed = values.seed === undefined ? Date.now() % 0x7fffffff : Number(values.seed) | 0
-  const runs = positiveInt(values.runs, '--runs', 1000)
-  const timeoutMs = positiveInt(values.timeout, '--timeout', 10_000)
-  const { fuzz } = await withFastCheck('fuzz', () => import('../../fuzz/fuzz.js'))
-  io.err(`fuzzing ${adapters.length} adapters, ${runs} runs, seed ${seed}\n`)
-  let report
-  try {
-    report = await withSigint(() =>
-      fuzz({ adapters, runs, seed, timeoutMs, outDir: values.out ?? join('vectors', 'candidates'), log: (line) => io.out(`${line}\n`), onStderr: (i, line) => io.err(`[adapter ${i + 1}] ${line}\n`) }),
-    )
-  } catch (err) {
-    if (!(err instanceof AdapterStartError)) throw err
-    io.err(`pypi-token conformance: fuzz: ${err.message}\n`)
-    return EXIT.INVALID
-  }
-  const names = report.implementations.map((i) => `${i.name} ${i.version}`).join(' vs ')
-  io.out(`${names}: ${report.disagreements.length} disagreement${report.disagreements.length === 1 ? '' : 's'} in ${report.runs} runs (seed ${seed})\n`)
-  return report.disagreements.length > 0 ? EXIT.INVALID : EXIT.OK
 }

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { changedSince, inScope, ROOT, scopePatterns } from '../../scripts/mutation/scope.js'
+import { originalText, scoresOf, type Equivalent, type StrykerReport } from '../../scripts/mutation/scores.js'
+import { scoresTable } from '../../scripts/mutation/table.js'
+import { mutationCommand, type ScoresFile } from '../../scripts/mutation/command.js'
+
+const scores = JSON.parse(readFileSync(join(ROOT, 'test/mutation/scores.json'), 'utf8')) as ScoresFile
+const equivalents = JSON.parse(readFileSync(join(ROOT, 'test/mutation/equivalent.json'), 'utf8')) as Equivalent[]
+const patterns = scopePatterns()
+const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [relative(ROOT, join(dir, e.name))]))
+
+describe('the checked-in mutation scores (test/mutation/scores.json, npm run mutation)', () => {
+  it('meet each file\'s threshold, and no threshold is below 95%', () => {
+    for (const [file, s] of Object.entries(scores.files)) {
+      expect(s.threshold, file).toBeGreaterThanOrEqual(95)
+      expect(s.score, `${file}: ${s.score}% is below its threshold ${s.threshold}%`).toBeGreaterThanOrEqual(s.threshold)
+    }
+  })
+
+  it('cover every file in scope: each has a score or has nothing to mutate', () => {
+    const inTree = walk(join(ROOT, 'src')).filter((f) => inScope(f, patterns)).sort()
+    expect([...Object.keys(scores.files), ...scores.withoutMutants].sort()).toEqual(inTree)
+  })
+
+  it('give every equivalent mutant a reason, for a file in scope', () => {
+    for (const e of equivalents) {
+      expect(inScope(e.file, patterns), e.file).toBe(true)
+      expect(e.reason.length, `${e.file} ${e.original}`).toBeGreaterThan(20)
+      expect(readFileSync(join(ROOT, e.file), 'utf8').includes(e.original), `${e.file} no longer contains ${e.original}`).toBe(true)
+    }
+  })
+
+  it('are the table the README shows', () => {
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(scoresTable(scores.files))
+  })
+})
+
+describe('scoring a Stryker report', () => {
+  const source = 'const a = x > 1\nconst b = y === 2\nconst c = z'
+  const mutant = (status: string, line: number, column: number, end: number, replacement: string, mutatorName = 'EqualityOperator') => ({ mutatorName, replacement, status, location: { start: { line, column }, end: { line, column: end } } })
+  const report: StrykerReport = {
+    files: {
+      'src/x.ts': {
+        source,
+        mutants: [mutant('Killed', 1, 11, 16, 'x >= 1'), mutant('Timeout', 1, 11, 16, 'x < 1'), mutant('Survived', 2, 11, 18, 'y !== 2'), mutant('NoCoverage', 3, 11, 12, 'true', 'BooleanLiteral'), mutant('CompileError', 1, 11, 16, '"x"', 'StringLiteral')],
+      },
+      'src/empty.ts': { source: 'export type T = 1', mutants: [] },
+    },
+  }
+
+  it('reads the replaced text from the source, by 1-based line and column', () => {
+    expect(originalText(source, mutant('Survived', 2, 11, 18, 'y !== 2'))).toBe('y === 2')
+  })
+
+  it('counts detected over valid mutants (compile errors are not valid), rounding down', () => {
+    const { scores: s, survivors } = scoresOf(report, [])
+    expect(s).toEqual({ 'src/x.ts': { score: 50, killed: 1, timeout: 1, survived: 1, noCoverage: 1, equivalent: 0 } })
+    expect(survivors.map((v) => `${v.line} ${v.original} -> ${v.replacement} ${v.status}`)).toEqual(['2 y === 2 -> y !== 2 Survived', '3 z -> true NoCoverage'])
+  })
+
+  it('leaves a listed equivalent mutant out of the score, matched by the code it replaces', () => {
+    const eq: Equivalent = { file: 'src/x.ts', mutator: 'EqualityOperator', original: 'y === 2', replacement: 'y !== 2', reason: 'a test-only example of an equivalent mutant' }
+    const other: Equivalent = { ...eq, original: 'y === 3' }
+    const { scores: s, survivors, used } = scoresOf(report, [eq, other])
+    expect(s['src/x.ts']).toMatchObject({ score: 66.66, survived: 0, equivalent: 1 })
+    expect(survivors).toHaveLength(1)
+    expect([...used]).toEqual([eq]) // `other` matched nothing: stale
+  })
+})
+
+describe('choosing what to mutate', () => {
+  it('takes the files under a `dir/**/*.ts` pattern or named exactly', () => {
+    expect(inScope('src/json/parse.ts', ['src/json/**/*.ts'])).toBe(true)
+    expect(inScope('src/jsonx/parse.ts', ['src/json/**/*.ts'])).toBe(false)
+    expect(inScope('src/verify.ts', ['src/verify.ts'])).toBe(true)
+    expect(inScope('src/verify.tsx', ['src/verify.ts'])).toBe(false)
+  })
+
+  it('with --since, only files in scope that a diff since the ref touches', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mutation-since-'))
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' })
+    git('init', '-q')
+    for (const f of ['src/json/a.ts', 'src/json/b.ts', 'src/other.ts']) {
+      execFileSync('mkdir', ['-p', join(dir, f, '..')])
+      writeFileSync(join(dir, f), 'export const x = 1\n')
+    }
+    git('add', '.')
+    git('commit', '-q', '-m', 'one')
+    writeFileSync(join(dir, 'src/json/b.ts'), 'export const x = 2\n')
+    writeFileSync(join(dir, 'src/other.ts'), 'export const x = 2\n')
+    expect(changedSince('HEAD', ['src/json/**/*.ts'], dir)).toEqual(['src/json/b.ts'])
+    git('commit', '-qam', 'two')
+    expect(changedSince('HEAD^', ['src/json/**/*.ts'], dir)).toEqual(['src/json/b.ts'])
+    expect(changedSince('HEAD', ['src/json/**/*.ts'], dir)).toEqual([])
+  })
+
+  it('npm run mutation refuses a ref that names no commit, with one line and status 2', () => {
+    const lines: string[] = []
+    const status = mutationCommand(['--since', 'no-such-ref'], { out: (l) => lines.push(l), err: (l) => lines.push(l) }, () => {
+      throw new Error('must not run Stryker')
+    })
+    expect(status).toBe(2)
+    expect(lines[0]).toBe('mutation: --since no-such-ref: no such commit')
+  })
+})
+
+describe('npm run mutation -- --report FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mutation-report-'))
+  const run = (report: StrykerReport, equivalent: Equivalent[] = []) => {
+    const [r, e, s, j] = ['report.json', 'equivalent.json', 'scores.json', 'out.json'].map((f) => join(dir, f)) as [string, string, string, string]
+    writeFileSync(r, JSON.stringify(report))
+    writeFileSync(e, JSON.stringify(equivalent))
+    const out: string[] = []
+    const status = mutationCommand(['--report', r, '--equivalent', e, '--scores', s, '--json', j], { out: (l) => out.push(l), err: (l) => out.push(l) })
+    return { status, stdout: out.join('\n'), scores: JSON.parse(readFileSync(s, 'utf8')) as ScoresFile, json: JSON.parse(readFileSync(j, 'utf8')) }
+  }
+  const file = (statuses: string[]) => ({ source: 'const a = x > 1', mutants: statuses.map((status, i) => ({ mutatorName: 'EqualityOperator', replacement: `x >= ${i}`, status, location: { start: { line: 1, column: 11 }, end: { line: 1, column: 16 } } })) })
+
+  it('records the scores and files without mutants, and passes when every file meets 95%', () => {
+    const r = run({ files: { 'src/a.ts': file(Array(20).fill('Killed')), 'src/t.ts': { source: 'export type T = 1', mutants: [] } } })
+    expect(r.status).toBe(0)
+    expect(r.scores.files).toEqual({ 'src/a.ts': { score: 100, killed: 20, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, threshold: 95 } })
+    expect(r.scores.withoutMutants).toEqual(['src/t.ts'])
+  })
+
+  it('fails below the threshold, listing each survivor, and on a stale equivalent entry', () => {
+    const below = run({ files: { 'src/a.ts': file([...Array(18).fill('Killed'), 'Survived']) } })
+    expect(below.status).toBe(1)
+    expect(below.stdout).toContain('SURVIVED src/a.ts:1 EqualityOperator: "x > 1" -> "x >= 18"')
+    expect(below.json.files['src/a.ts']).toMatchObject({ score: 94.73 })
+    const stale: Equivalent = { file: 'src/a.ts', mutator: 'EqualityOperator', original: 'x > 2', replacement: 'x >= 2', reason: 'an entry that no longer matches anything' }
+    const r = run({ files: { 'src/a.ts': file(Array(20).fill('Killed')) } }, [stale])
+    expect(r.status).toBe(1)
+    expect(r.json.stale).toEqual([stale])
+  })
+})
