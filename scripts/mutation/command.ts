@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { changedSince, ROOT, scopePatterns } from './scope.js'
+import { changedSince, filesInScope, filesWithoutMutants, ROOT, scopePatterns } from './scope.js'
 import { readReport, scoresOf, type Equivalent, type FileScore } from './scores.js'
 
 const REPORT = join(ROOT, 'reports', 'mutation', 'mutation.json')
@@ -90,7 +90,9 @@ function run(argv: readonly string[], io: Output, runStryker: (files: readonly s
   const full = files === null && values.report === undefined // a run over every file replaces the record
   const merged: ScoresFile['files'] = full ? {} : { ...previous.files }
   for (const file of measured) merged[file] = { ...(scores[file] as FileScore), threshold: previous.files[file]?.threshold ?? DEFAULT_THRESHOLD }
-  const empty = Object.keys(report.files).filter((f) => !measured.includes(f))
+  // with --report, which files the run was asked to mutate is not known: only its report says
+  const mutated = values.report !== undefined ? [] : (files ?? filesInScope(scopePatterns()))
+  const empty = filesWithoutMutants(mutated, Object.keys(report.files), measured)
   const withoutMutants = [...new Set([...(full ? [] : previous.withoutMutants.filter((f) => !measured.includes(f))), ...empty])].sort()
   const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)))
   writeFileSync(scoresPath, JSON.stringify({ tool: TOOL, files: sorted, withoutMutants } satisfies ScoresFile, null, 2) + '\n')

@@ -3,8 +3,8 @@
  * and, for `--since REF`, those of them a git diff since REF touches.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -29,4 +29,19 @@ export function changedSince(ref: string, patterns: readonly string[], root = RO
     .split('\n')
     .filter((p) => p !== '' && inScope(p, patterns))
     .sort()
+}
+
+/** Every file under src/ that is in scope, as repository paths, sorted. */
+export function filesInScope(patterns: readonly string[], root = ROOT): string[] {
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [relative(root, join(dir, e.name))]))
+  return walk(join(root, 'src')).filter((f) => inScope(f, patterns)).sort()
+}
+
+/**
+ * The files Stryker was asked to mutate that have no valid mutant: those its report lists without
+ * a score, and those it leaves out of its report altogether (it omits a file it finds nothing to
+ * mutate in, such as one of types or re-exports).
+ */
+export function filesWithoutMutants(mutated: readonly string[], reported: readonly string[], measured: readonly string[]): string[] {
+  return [...new Set([...reported, ...mutated])].filter((f) => !measured.includes(f)).sort()
 }

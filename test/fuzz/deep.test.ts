@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DeepCase } from '../../src/fuzz/deep/cases.js'
 import { examine } from '../../src/fuzz/deep/examine.js'
-import { locationSpan, mutationArb } from '../../src/fuzz/deep/mutations.js'
+import { isWholeLocationField, locationSpan, mutationArb } from '../../src/fuzz/deep/mutations.js'
 import { deepFuzz } from '../../src/fuzz/deep/run.js'
 import { mint } from '../../src/index.js'
 import fc from 'fast-check'
@@ -73,5 +73,18 @@ describe('deep fuzzing (npm run fuzz:deep)', () => {
     const samples = fc.sample(mutationArb(t, locationSpan(13)), { seed: 5, numRuns: 300 })
     expect(samples.some((m) => m.confinedToLocation && m.token !== t)).toBe(true)
     expect(samples.some((m) => !m.confinedToLocation)).toBe(true)
+  })
+
+  it('counts deleting the whole location field as confined to it: the token stays valid (MAC-5, TOKEN-8)', () => {
+    // Found by `npm run fuzz:deep -- --runs 1000000 --seed 20261130` (case 409394): "15 byte(s)
+    // deleted at 1" of a token minted at index.example removes type 1, length 13 and the value.
+    const span = locationSpan(13)
+    expect(isWholeLocationField(span, 1, 15)).toBe(true)
+    expect([[1, 14], [1, 16], [2, 15], [0, 16], [3, 13]].some(([p, n]) => isWholeLocationField(span, p as number, n as number))).toBe(false)
+    const bytes = Buffer.from(token().slice(5), 'base64url')
+    const stripped = `pypi-${Buffer.concat([bytes.subarray(0, 1), bytes.subarray(16)]).toString('base64url')}`
+    // verify accepts it, as the spec says: had the fuzzer expected 'invalid', that was a false accept
+    expect(examine(deepCase({ token: stripped }))).toEqual({ findings: [], valid: true, restricted: true })
+    expect(examine(deepCase({ token: stripped, expected: 'invalid' })).findings).toContainEqual(expect.objectContaining({ kind: 'false-accept' }))
   })
 })

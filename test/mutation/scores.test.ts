@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { changedSince, inScope, ROOT, scopePatterns } from '../../scripts/mutation/scope.js'
+import { changedSince, filesInScope, filesWithoutMutants, inScope, ROOT, scopePatterns } from '../../scripts/mutation/scope.js'
 import { originalText, scoresOf, type Equivalent, type StrykerReport } from '../../scripts/mutation/scores.js'
 import { scoresTable } from '../../scripts/mutation/table.js'
 import { mutationCommand, type ScoresFile } from '../../scripts/mutation/command.js'
@@ -78,6 +78,11 @@ describe('choosing what to mutate', () => {
     expect(inScope('src/jsonx/parse.ts', ['src/json/**/*.ts'])).toBe(false)
     expect(inScope('src/verify.ts', ['src/verify.ts'])).toBe(true)
     expect(inScope('src/verify.tsx', ['src/verify.ts'])).toBe(false)
+  })
+
+  it('counts as without mutants the files Stryker leaves out of its report, and those it reports with none', () => {
+    expect(filesInScope(patterns)).toContain('src/json/index.ts')
+    expect(filesWithoutMutants(['src/a.ts', 'src/t.ts', 'src/e.ts'], ['src/a.ts', 'src/e.ts'], ['src/a.ts'])).toEqual(['src/e.ts', 'src/t.ts'])
   })
 
   it('with --since, only files in scope that a diff since the ref touches', () => {

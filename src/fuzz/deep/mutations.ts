@@ -35,6 +35,12 @@ const FOREIGN = ['=', '+', '/', ' ', '\n', '\t', '.', '%', '\u0000', 'é', '\u00
 const bytesOf = (token: string) => Buffer.from(token.slice(BODY_START), 'base64url')
 const tokenOf = (bytes: Uint8Array) => `pypi-${Buffer.from(bytes).toString('base64url')}`
 const within = (span: Span, from: number, to: number) => from >= span.start && to <= span.end
+/**
+ * Whether deleting `n` bytes at `p` removes exactly the whole location field (its type byte, its
+ * one-byte length and its value): the header then has no location, which reads as absent (MAC-5)
+ * and is unsigned (TOKEN-8), so the verdict may stand.
+ */
+export const isWholeLocationField = (span: Span, p: number, n: number) => p === span.start - 2 && n === span.end - span.start + 2
 
 /** Byte-level mutations of the binary macaroon, re-encoded canonically. */
 function byteMutation(token: string, span: Span): fc.Arbitrary<Mutated> {
@@ -53,7 +59,7 @@ function byteMutation(token: string, span: Span): fc.Arbitrary<Mutated> {
       return { token: tokenOf(out), confinedToLocation: within(span, p, p + 1), what: `bit ${bit} of byte ${p} flipped` }
     }),
     fc.tuple(fc.nat({ max: b.length }), byte).map(([p, v]): Mutated => ({ token: tokenOf(Buffer.concat([b.subarray(0, p), Uint8Array.of(v), b.subarray(p)])), confinedToLocation: false, what: `byte ${v} inserted at ${p}` })),
-    fc.tuple(at, fc.integer({ min: 1, max: 40 })).map(([p, n]): Mutated => ({ token: tokenOf(Buffer.concat([b.subarray(0, p), b.subarray(p + n)])), confinedToLocation: false, what: `${n} byte(s) deleted at ${p}` })),
+    fc.tuple(at, fc.integer({ min: 1, max: 40 })).map(([p, n]): Mutated => ({ token: tokenOf(Buffer.concat([b.subarray(0, p), b.subarray(p + n)])), confinedToLocation: isWholeLocationField(span, p, n), what: `${n} byte(s) deleted at ${p}` })),
     fc.uint8Array({ minLength: 1, maxLength: 8 }).map((tail): Mutated => ({ token: tokenOf(Buffer.concat([b, tail])), confinedToLocation: false, what: `${tail.length} byte(s) appended` })),
     at.map((p): Mutated => ({ token: tokenOf(b.subarray(0, p)), confinedToLocation: false, what: `truncated to ${p} bytes` })),
   )
