@@ -89,7 +89,13 @@ function run(argv: readonly string[], io: Output, runStryker: (files: readonly s
   const measured = Object.keys(scores)
   const full = files === null && values.report === undefined // a run over every file replaces the record
   const merged: ScoresFile['files'] = full ? {} : { ...previous.files }
-  for (const file of measured) merged[file] = { ...(scores[file] as FileScore), threshold: previous.files[file]?.threshold ?? DEFAULT_THRESHOLD }
+  // A ratchet: a file starts at the target; a file recorded below it keeps its recorded score,
+  // rounded down, as its threshold, which rises with the score (up to the target) and never falls.
+  const thresholdOf = (file: string, score: number) => {
+    const previousThreshold = previous.files[file]?.threshold
+    return previousThreshold === undefined ? DEFAULT_THRESHOLD : Math.max(previousThreshold, Math.min(DEFAULT_THRESHOLD, Math.floor(score)))
+  }
+  for (const file of measured) merged[file] = { ...(scores[file] as FileScore), threshold: thresholdOf(file, (scores[file] as FileScore).score) }
   // with --report, which files the run was asked to mutate is not known: only its report says
   const mutated = values.report !== undefined ? [] : (files ?? filesInScope(scopePatterns()))
   const empty = filesWithoutMutants(mutated, Object.keys(report.files), measured)
