@@ -1,5 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 
+/** Test files that mock modules (vi.mock): each needs a fresh module registry of its own. */
+const MOCKING = ['test/unit/portable.test.ts']
+
 export default defineConfig({
   test: {
     // tmp/ holds scratch work, StrykerJS sandboxes (tmp/stryker) among them: copies of this suite.
@@ -7,9 +10,24 @@ export default defineConfig({
     // Two workers, not vitest's default of one per core less one (a single worker on 2 cores):
     // most suites wait on adapters and clients they start, so two files at a time fit 2 cores.
     maxWorkers: 2,
-    // Test files share a worker's module cache instead of importing src/ afresh each: no suite
-    // mocks modules or changes globals, and reloading ajv and the schemas per file cost a quarter
-    // of the suite's CPU time.
-    isolate: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          exclude: [...configDefaults.exclude, 'tmp/**', ...MOCKING],
+          // Test files share a worker's module cache instead of importing src/ afresh each: none of
+          // them mocks modules or changes globals, and reloading ajv and the schemas per file cost a
+          // quarter of the suite's CPU time.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        // vi.mock only replaces a module that has not been loaded yet, so these files get their own
+        // registry (with a shared one, src/platform.js was already loaded by an earlier file).
+        test: { name: 'isolated', include: MOCKING, isolate: true },
+      },
+    ],
   },
 })

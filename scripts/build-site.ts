@@ -14,7 +14,7 @@ try {
   const out = resolve(values.out ?? join(root, 'site'))
   const result = await buildSite({ root, out, ...(values.reports === undefined ? {} : { reportsDir: resolve(values.reports) }) })
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`
-  console.log(`site: ${result.files} files, ${kb(result.bytes)} (${kb(result.bytesWithoutVectors)} without the vector pages) in ${out}`)
+  console.log(`site: ${result.files} files, ${kb(result.bytes)} (${kb(result.bytesWithoutVectors)} without vector data: the vector pages and ${kb(result.vectorLinkBytes)} of links to them) in ${out}`)
   // performance.now() counts from the start of the process: node's start-up and scripts/docs.mjs's bundling included.
   console.log(`built in ${(performance.now() / 1000).toFixed(2)} s; open ${join(out, 'index.html')} or run npm run docs:serve`)
 } catch (err) {

@@ -161,6 +161,8 @@ describe('deployed (PROP-8)', () => {
   writeFileSync(join(fakeRoot, 'adapters/adapters.json'), JSON.stringify({ adapters: [
     { name: 'lenient', command: fake('always-valid') },
     { name: 'crashing', command: fake('crash-always') },
+    { name: 'scanner', command: fake('detect-only') },
+    { name: 'hello-only', command: fake('hello-only') },
     { name: 'absent', command: 'missing-binary', requires: { files: ['no/such/file'] }, skip: 'install it' },
   ] }))
   const valid = FILE.vectors.filter((v) => v.op === 'verify' && v.expected.result === 'valid' && v.input.token.length > 0).slice(0, 2) as never[]
@@ -171,8 +173,10 @@ describe('deployed (PROP-8)', () => {
     expect(result.problems).toEqual([
       'lenient would accept 2 of 2 tokens carrying tag 5: release-version-deployed::single-version; release-version-deployed::second-of-two-versions',
       expect.stringMatching(/^crashing gave no verdict for 2 of 2: release-version-deployed::single-version \(ERROR: /),
+      expect.stringMatching(/^hello-only gave no verdict for 2 of 2: release-version-deployed::single-version \(SKIP: /),
       'absent could not run: no/such/file does not exist (install it)',
     ])
+    expect(result.summary).toContain('scanner takes no part (its hello lists hello, detect, not verify)')
     expect((await checkDeployed(fakeRoot, 5, suite, { names: ['nobody'], env: {} })).problems).toEqual(['no adapter named nobody in adapters/adapters.json', 'no deployed implementation to run'])
   }, 60000)
 

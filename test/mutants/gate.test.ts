@@ -85,7 +85,9 @@ describe('the mutant gate', () => {
   }, 30000)
 
   it('shows when a mutant is killed only by crashing (ERROR), not by a wrong verdict', async () => {
-    const report = await gate([mutant('test/crash', 'if (context.now < notBefore) return', 'if (undefinedFunction(context.now)) return')])
+    // A caveat's check that throws does not hold (VERIFY-7), so the crash is put where nothing catches it: the adapter's verify.
+    const crash = { ...mutant('test/crash', 'const failures = result.failures.map(', 'const failures = undefinedFunction(result) ?? result.failures.map('), file: 'src/adapter/handle.ts' }
+    const report = await gate([crash])
     const result = report.mutants[0]
     expect(result?.status).toBe('KILLED')
     expect(Object.keys(result?.failed_outcomes ?? {})).toEqual(['ERROR'])

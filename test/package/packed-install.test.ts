@@ -176,12 +176,14 @@ describe('the packed package, installed offline into an empty folder', { timeout
     }
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/Apache License\s+Version 2\.0, January 2004/)
     expect(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([])
-    expect(files.filter((f) => /^(src|test|scripts|adapters|vectors\/candidates)\//.test(f) || /^dist\/(cli|adapter)\/.*\.d\.ts$/.test(f) || /^dist\/(gate|laws|mutants)\//.test(f))).toEqual([])
+    expect(files.filter((f) => /^(src|test|scripts|adapters|vectors\/candidates)\//.test(f) || /^dist\/(cli|adapter)\/.*\.d\.ts$/.test(f) || /^dist\/(gate|laws|mutants|fuzz\/deep)\//.test(f))).toEqual([])
     expect(files.filter((f) => /sourceMappingURL/.test(f.endsWith('.js') ? readFileSync(join(root, f), 'utf8') : ''))).toEqual([])
     const installedJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
     expect(Object.keys(installedJson.scripts ?? {}).filter((s) => /^(pre|post)?install$|^prepare$/.test(s))).toEqual([])
     expect(existsSync(join(consumer, 'node_modules', 'fast-check')), 'fast-check is an optional peer: not installed').toBe(false)
-    expect(statSync(tarball).size).toBeLessThan(400_000)
+    // 400 kB on 2026-11-30, most of it the vectors, which carry each token decoded and its chain
+    // since issue 12 (VEC-9); the budget leaves room for new vectors, not for sources or tests.
+    expect(statSync(tarball).size).toBeLessThan(450_000)
   })
 
   it('runs npx pypi-token inspect', async () => {

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { ConformanceResults, VectorFile } from '../../src/generated/types.js'
+import { vectorLinks } from '../../src/site/build.js'
 import { attributeValues, brokenLinks, buildFromFreshReports, findChromium, launch, root, screenshotPath, siteFiles, type BuiltSite } from './helpers.js'
 import { inspectorChecks } from './inspector-checks.js'
 
@@ -80,8 +81,11 @@ describe('the built site', () => {
     expect(read('assets/inspector.js')).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon/)
   })
 
-  it('is under 1 MB without the vector pages', () => {
+  it('is under 1 MB without vector data: the vector pages, and the links to them (vector ids) on other pages', () => {
     expect(site.result.bytesWithoutVectors).toBeLessThan(1_000_000)
+    // The links are counted, not guessed: a spec page lists the vectors citing each id.
+    expect(site.result.vectorLinkBytes).toBeGreaterThan(vectorLinks(read('spec/verification.html')))
+    expect(vectorLinks('<a class="v" href="../vectors/caveats/expiration.html#expiration::inside-window">expiration::inside-window</a> <a href="../vectors/index.html">Vectors</a>')).toBe(110)
   })
 
   it('loads scripts only on the inspector and the vector browser, whose content is HTML without them', () => {
@@ -111,6 +115,7 @@ describe('the built site', () => {
       if (report.results.some((r) => r.verdict === 'XFAIL')) expect(defects.length, adapter.name).toBeGreaterThan(0)
       for (const r of report.results.filter((x) => x.verdict === 'XFAIL')) expect(defects.some((d) => d.includes(`#${r.id}">`)), `${adapter.name}: ${r.id} in a defect`).toBe(true)
       for (const d of defects) {
+        expect(/<h3>(.*?)<\/h3>/.exec(d)?.[1], 'a code span in a defect title is rendered').not.toMatch(/`[^`]+`/)
         expect(d).toMatch(/<dt>What<\/dt><dd>[^<]/)
         expect(d).toMatch(/<dt>Where<\/dt><dd><code>[\w./-]+\.(py|go|toml):\d+/)
         expect(d).toMatch(/<dt>Impact<\/dt><dd>[^<]/)

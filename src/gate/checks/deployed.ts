@@ -1,7 +1,9 @@
 /**
  * @module PROP-8, second half: the implementations already deployed — every adapter of
  * adapters/adapters.json: the reference without the proposal, pypitoken, Warehouse — reject every
- * token carrying the proposed caveat, run through their adapters, not assumed.
+ * token carrying the proposed caveat, run through their adapters, not assumed. An adapter whose
+ * hello lists detect and not verify (a secret scanner) takes no part: it
+ * accepts no token, so it has nothing to reject.
  */
 import { join } from 'node:path'
 import { AdapterConfigError, loadAdapterConfig, unmetRequirement } from '../../harness/reports/matrix.js'
@@ -42,6 +44,10 @@ export async function checkDeployed(root: string, tag: number, suite: VectorSuit
       continue
     }
     const results = await runConformance({ adapter: entry.command, suite, cwd: root, env: options.env, timeoutMs: options.timeoutMs ?? 30000, onStderr: () => {} })
+    if (!results.ops.includes('verify') && results.ops.includes('detect')) {
+      verdicts.push(`${entry.name} takes no part (its hello lists ${results.ops.join(', ')}, not verify)`)
+      continue
+    }
     const rejected = results.results.filter((r) => r.verdict === 'PASS')
     const accepted = results.results.filter((r) => (r.actual as { valid?: unknown } | undefined)?.valid === true)
     const silent = results.results.filter((r) => r.verdict !== 'PASS' && !accepted.includes(r))

@@ -62,7 +62,7 @@ function defectArticle(model: SiteModel, impl: Implementation, path: string, g: 
   const actual: VectorResult | undefined = v === null ? undefined : model.results.get(v.id)?.get(impl.name)
   const python = v === null ? null : pythonReproduction(impl.name, v)
   return html`<article class="defect" id="defect-${n}">
-<h3>${n}. ${g.flag === null ? '' : html`<code>${g.flag}</code>: `}${effectLead(g.effect)}</h3>
+<h3>${n}. ${g.flag === null ? '' : html`<code>${g.flag}</code>: `}${prose(effectLead(g.effect))}</h3>
 <dl class="facts">
 <dt>What</dt><dd>${prose(g.reason)}</dd>
 <dt>Where</dt><dd>${g.where.length === 0 ? html`<span class="muted">no source location recorded</span>` : g.where.map((w, i) => html`${i > 0 ? ', ' : ''}<code>${w}</code>`)}</dd>
