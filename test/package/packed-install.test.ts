@@ -9,7 +9,7 @@
  * port, so a package missing from the cache fails the install with a message saying so, rather
  * than being fetched.
  */
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
@@ -82,6 +82,11 @@ async function copyWorkingTree(to: string): Promise<void> {
  * runtime dependencies at the versions, tarball URLs and integrities of the repository's lockfile
  * (whose tarballs `npm ci` put in the cache). With it npm needs no registry metadata at all.
  */
+/** npm's configured registry, without a trailing slash. */
+function registry(): string {
+  return execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim().replace(/\/$/, '')
+}
+
 function consumerLock(tarball: string): object {
   const repoLock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string; resolved?: string; dependencies?: Record<string, string> }> }
   const file = `file:${tarball}`
@@ -97,7 +102,9 @@ function consumerLock(tarball: string): object {
     if (key in packages) continue
     const entry = repoLock.packages[key]
     if (entry === undefined) throw new Error(`package-lock.json has no ${key}: run npm install`)
-    const tarballUrl = `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${entry.version}.tgz`
+    // The lockfile leaves out registry URLs; npm's configured registry names the tarball that the
+    // cache (filled by npm ci) holds.
+    const tarballUrl = `${registry()}/${name}/-/${name.split('/').pop()}-${entry.version}.tgz`
     packages[key] = { ...entry, resolved: entry.resolved ?? tarballUrl, dev: undefined }
     todo.push(...Object.keys(entry.dependencies ?? {}))
   }
