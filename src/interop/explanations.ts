@@ -3,11 +3,11 @@
  * implementation, in which role, deviates how, and why. A deviation of the matrix is explained
  * when an entry's implementation and role are the deviation's and its class pattern matches.
  */
-import { readFileSync } from 'node:fs'
 import { validateRef } from '../caveats/schema-validator.js'
 import type { InteropExplanation } from '../generated/types.js'
 import { wildcard } from '../harness/judging/wildcard.js'
 import type { Deviation } from './steps.js'
+import { readJsonFile } from '../json-file.js'
 
 /** The explanations file cannot be used; the message names the file and the problem. */
 export class ExplanationsLoadError extends Error {
@@ -16,13 +16,7 @@ export class ExplanationsLoadError extends Error {
 
 /** Reads and validates an explanations file. Throws ExplanationsLoadError. */
 export function loadExplanations(path: string): InteropExplanation[] {
-  let data: unknown
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'))
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new ExplanationsLoadError(`${path}: ${code === undefined ? `not JSON (${(err as Error).message})` : `cannot be read (${code})`}`)
-  }
+  const data = readJsonFile(path, (message) => new ExplanationsLoadError(message))
   const valid = validateRef('interop-deviations.schema.json', data)
   if (!valid.ok) throw new ExplanationsLoadError(`${path}: does not match interop-deviations.schema.json: ${valid.message}`)
   return (data as { deviations: InteropExplanation[] }).deviations

@@ -9,11 +9,11 @@
  * failure list differs, so the vector must PASS at the verdict level and is XFAIL at the reason
  * level. A reason entry on a vector whose verdict is wrong understated it: the vector stays FAIL.
  */
-import { readFileSync } from 'node:fs'
 import { validateRef } from '../../caveats/schema-validator.js'
 import type { VectorResult, XfailEntry, XfailFile } from '../../generated/types.js'
 import type { Graded, Judgement } from './judgement.js'
 import { wildcard } from './wildcard.js'
+import { readJsonFile } from '../../json-file.js'
 
 /** An xfail file that cannot be used; the message names the file and the problem. */
 export class XfailLoadError extends Error {
@@ -22,13 +22,7 @@ export class XfailLoadError extends Error {
 
 /** Reads and validates an xfail file. Throws XfailLoadError. */
 export function loadXfailFile(path: string): XfailFile {
-  let data: unknown
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'))
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new XfailLoadError(`${path}: ${code === undefined ? `not JSON (${(err as Error).message})` : `cannot be read (${code})`}`)
-  }
+  const data = readJsonFile(path, (message) => new XfailLoadError(message))
   const valid = validateRef('xfail-file.schema.json', data)
   if (!valid.ok) throw new XfailLoadError(`${path}: does not match xfail-file.schema.json: ${valid.message}`)
   return data as XfailFile

@@ -4,11 +4,12 @@
  * each adapter whose requirements hold and tabulates vector file × implementation, with a
  * column for each conformance level (VEC-7) of each implementation.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ConformanceResults } from '../../generated/types.js'
 import { OUTCOMES, type Outcome } from '../judging/outcomes.js'
 import { alignColumns, countsByFile, LEVELS, skipShare, zeroCounts, type Counts } from './summary.js'
+import { readJsonFile } from '../../json-file.js'
 
 /** One adapter of adapters.json. */
 export interface AdapterEntry {
@@ -30,13 +31,7 @@ const strings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 
 
 /** Reads and checks adapters.json. Throws AdapterConfigError. */
 export function loadAdapterConfig(path: string): AdapterEntry[] {
-  let data: unknown
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'))
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new AdapterConfigError(`${path}: ${code === undefined ? `not JSON (${(err as Error).message})` : `cannot be read (${code})`}`)
-  }
+  const data = readJsonFile(path, (message) => new AdapterConfigError(message))
   const list = (data as { adapters?: unknown } | null)?.adapters
   if (!Array.isArray(list)) throw new AdapterConfigError(`${path}: expected an object with an "adapters" array`)
   const names = new Set<string>()
