@@ -106,11 +106,16 @@ export class IndexStore {
     return project.roles.has(user.id)
   }
 
-  /** Stores a new token row for `user` and returns its token, minted as the production index does. */
-  issue(user: User, scope: Scope, description = `token ${this.macaroons.size + 1}`): { token: string; row: MacaroonRow } {
+  /**
+   * Stores a new token row for `user` and returns its token, minted as the production index does.
+   * `embed: false` leaves the caveats out of the token (stored only), as the production index's
+   * open #20371 would: the stored copy still restricts it.
+   */
+  issue(user: User, scope: Scope, options: { description?: string; embed?: boolean } = {}): { token: string; row: MacaroonRow } {
     const caveats = scopeCaveats(user, scope)
+    const description = options.description ?? `token ${this.macaroons.size + 1}`
     const row: MacaroonRow = { id: randomUUID(), key: new Uint8Array(randomBytes(32)), user, description, caveats }
-    const minted = mint({ key: row.key, identifier: row.id, location: this.location, caveats })
+    const minted = mint({ key: row.key, identifier: row.id, location: this.location, caveats: options.embed === false ? [] : caveats })
     if (!minted.ok) throw new Error(minted.message)
     this.macaroons.set(row.id, row)
     return { token: minted.token, row }

@@ -35,7 +35,7 @@ export async function openScene(options: Omit<IndexOptions, 'store' | 'dir'> = {
   mkdirSync(files)
   const store = new IndexStore()
   const owner = store.addUser('alice')
-  const { token, row } = store.issue(owner, { kind: 'unscoped' }, 'scene token')
+  const { token, row } = store.issue(owner, { kind: 'unscoped' }, { description: 'scene token' })
   const index = await startLocalIndex({ ...options, store, dir: files })
   let n = 0
   return {
