@@ -14,7 +14,8 @@
  * Versions are parsed with @renovatebot/pep440, a port of packaging's version pattern; the tests
  * compare both rules with packaging itself (test/upload/upload-metadata.test.ts).
  */
-import { clean } from '@renovatebot/pep440'
+import { explain } from '@renovatebot/pep440'
+import { pythonStrip } from './authorization.js'
 
 /** forklift/metadata.py line 25. */
 export const SUPPORTED_METADATA_VERSIONS: readonly string[] = ['1.0', '1.1', '1.2', '2.1', '2.2', '2.3', '2.4', '2.5']
@@ -46,7 +47,10 @@ function shown(value: string): string {
 
 /** Python's `str(Version(v))`, or null when `v` is not a PEP 440 version. */
 export function normalVersion(version: string): string | null {
-  return clean(version)
+  // packaging allows surrounding whitespace (`^\s*…\s*$`); pep440's clean() would too, but it
+  // writes a local part's segments joined with commas, so the string is built from explain().
+  const v = explain(pythonStrip(version))
+  return v === null ? null : v.local === null ? v.public : `${v.public}+${v.local}`
 }
 
 export interface UploadFields {
