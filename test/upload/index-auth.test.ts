@@ -11,7 +11,8 @@ import { restrict } from '../../src/index.js'
 import { pythonB64decode, pythonStrip } from './authorization.js'
 import { buildWheel, distName } from './dists.js'
 import { post, type Upload } from './post-upload.js'
-import { openScene, type Scene } from './scene.js'
+import type { Project } from './index-store.js'
+import { INDEX_TEST_TIMEOUT_MS, openScene, type Scene } from './scene.js'
 
 let scene: Scene | null = null
 afterEach(async () => {
@@ -32,7 +33,7 @@ function narrowed(token: string, names: string[]): string {
   return r.token
 }
 
-describe('tokens, owners and projects', () => {
+describe('tokens, owners and projects', { timeout: INDEX_TEST_TIMEOUT_MS }, () => {
   it('a user-scoped token uploads to its owner\'s projects and creates new ones for its owner; another user\'s project is refused by role, after the token verified', async () => {
     const s = (scene = await openScene())
     const bob = s.store.addUser('bob')
@@ -47,15 +48,14 @@ describe('tokens, owners and projects', () => {
     expect(s.index.uploads.map((u) => [u.stage, u.verdict?.valid])).toEqual([['stored', true], ['stored', true], ['role', true]])
     const bobs = s.store.issue(bob, { kind: 'user' }).token
     expect((await send(s, bobs, 'alice-new')).statusText).toBe("The user 'bob' isn't allowed to upload to project 'alice-new'.")
-    s.store.grant(s.store.project('alice-new') as never, bob, 'Maintainer')
+    s.store.grant(s.store.project('alice-new') as Project, bob, 'Maintainer')
     expect((await send(s, bobs, 'alice-new')).status).toBe(200)
   })
 
   it('verifies with the owner as the request user: another user\'s user-scoped token is refused by its caveat, not by role', async () => {
     const s = (scene = await openScene())
     const bob = s.store.addUser('bob')
-    s.store.createProject('shared', s.owner)
-    s.store.grant(s.store.project('shared') as never, bob, 'Owner')
+    s.store.grant(s.store.createProject('shared', s.owner), bob, 'Owner')
     const bobs = s.store.issue(bob, { kind: 'user' }).token
     const aliceCaveat = restrict(bobs, [{ type: 'user', user_id: s.owner.id }])
     if (!aliceCaveat.ok) throw new Error(aliceCaveat.message)
@@ -105,7 +105,7 @@ describe('tokens, owners and projects', () => {
   })
 })
 
-describe('the Authorization header, read as the production index reads it', () => {
+describe('the Authorization header, read as the production index reads it', { timeout: INDEX_TEST_TIMEOUT_MS }, () => {
   it('accepts Basic in any case, token and bearer; strips the Basic password with Python\'s str.strip(); leaves token and bearer as they are', async () => {
     const s = (scene = await openScene())
     const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64')

@@ -10,10 +10,10 @@ import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mint, restrict } from '../../src/index.js'
 import { buildSdist, buildWheel, crc32, writeDists } from './dists.js'
-import { projectIdFor } from './local-index.js'
+import { projectIdFor } from './index-store.js'
 import { post } from './post-upload.js'
 import { FormError, parseMultipart } from './multipart.js'
-import { openScene, type Scene } from './scene.js'
+import { INDEX_TEST_TIMEOUT_MS, openScene, type Scene } from './scene.js'
 
 /** Checks the wheel's CRCs and RECORD (sha256, size) and reads the sdist's PKG-INFO, independently of dists.ts. */
 const CHECK_ARCHIVES = `
@@ -46,7 +46,7 @@ async function withScene(): Promise<Scene> {
   return scene
 }
 
-describe('local test index', () => {
+describe('local test index', { timeout: INDEX_TEST_TIMEOUT_MS }, () => {
   it('stores an upload whose token the reference verifier accepts, under its own name, complete', async () => {
     const s = await withScene()
     const d = s.dists('Sample_Project')
@@ -140,7 +140,7 @@ describe('local test index', () => {
   })
 })
 
-describe('multipart reader and fixture archives', () => {
+describe('multipart reader and fixture archives', { timeout: INDEX_TEST_TIMEOUT_MS }, () => {
   it('reads parts, and refuses a body cut short', () => {
     const body = Buffer.from('--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nfoo\r\n--b\r\nContent-Disposition: form-data; name="content"; filename="f.whl"\r\n\r\n\r\n--x\r\n--b--\r\n')
     expect(parseMultipart(body, 'b').map((p) => [p.name, p.filename, p.data.toString()])).toEqual([

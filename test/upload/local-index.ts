@@ -30,9 +30,6 @@ import { boundaryOf, FormError, parseMultipart, type Part } from './multipart.js
 import { authorize, identify, projectFor } from './upload-auth.js'
 import { metadataProblem } from './upload-metadata.js'
 
-export { TOKEN_USER } from './authorization.js'
-export { projectIdFor } from './index-store.js'
-
 /** Bodies beyond this are refused with 413 (the fixtures are a few hundred bytes). */
 const MAX_BODY = 16 * 1024 * 1024
 /** Header room well past any token length tried, so that only the clients' own limits show. */

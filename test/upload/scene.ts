@@ -12,6 +12,9 @@ import { writeDists, type Dists } from './dists.js'
 import { IndexStore, type MacaroonRow, type User } from './index-store.js'
 import { startLocalIndex, type IndexOptions, type LocalIndex } from './local-index.js'
 
+/** Per test of the index alone (an HTTP server, python3 children): generous, so that a loaded machine never fails it. */
+export const INDEX_TEST_TIMEOUT_MS = 120_000
+
 export interface Scene {
   readonly index: LocalIndex
   readonly store: IndexStore

@@ -12,7 +12,7 @@ import { restrict } from '../../src/index.js'
 import { CLIENT_BIN } from './clients.js'
 import { buildWheel } from './dists.js'
 import { post } from './post-upload.js'
-import { openScene, type Scene } from './scene.js'
+import { INDEX_TEST_TIMEOUT_MS, openScene, type Scene } from './scene.js'
 import { metadataProblem, normalVersion } from './upload-metadata.js'
 
 const PYTHON = join(CLIENT_BIN, 'python')
@@ -26,7 +26,7 @@ afterEach(async () => {
 
 const CORE = 'See the core metadata specification for more information.'
 
-describe('name and version of an upload', () => {
+describe('name and version of an upload', { timeout: INDEX_TEST_TIMEOUT_MS }, () => {
   it('refuses an invalid name, metadata version or version, or a local version, with 400 and the production message', async () => {
     const s = (scene = await openScene())
     const file = { name: 'x-1-py3-none-any.whl', data: buildWheel('x', '1') }
@@ -61,7 +61,7 @@ describe('name and version of an upload', () => {
   })
 })
 
-describe.skipIf(noPython !== null)(`name and version rules against packaging${noPython === null ? '' : ` (skipped: ${noPython})`}`, () => {
+describe.skipIf(noPython !== null)(`name and version rules against packaging${noPython === null ? '' : ` (skipped: ${noPython})`}`, { timeout: INDEX_TEST_TIMEOUT_MS }, () => {
   const ORACLE = `
 import json, sys
 from packaging.utils import canonicalize_name, InvalidName
