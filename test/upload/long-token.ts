@@ -5,24 +5,8 @@
  * (extending the signature chain), with no upper limit, so that tokens beyond the reference's
  * 65,536-character limit can be built too.
  */
-import { dumpToken, encodeRestriction, parseToken } from '../../src/index.js'
-import { encodeUtf8 } from '../../src/bytes.js'
-import { extendSignature } from '../../src/macaroon/signature.js'
-import type { Caveat } from '../../src/macaroon/types.js'
-
-/** Appends first-party caveats to a token; throws when `token` does not parse. */
-export function appendCaveats(token: string, texts: readonly string[]): string {
-  const parsed = parseToken(token, { anyPrefix: true })
-  if (!parsed.ok) throw new Error(`not a token: ${parsed.message}`)
-  const { prefix, macaroon } = parsed.token
-  let signature: Uint8Array = macaroon.signature
-  const added: Caveat[] = texts.map((text) => {
-    const caveat: Caveat = { kind: 'first-party', id: encodeUtf8(text) }
-    signature = extendSignature(signature, caveat)
-    return caveat
-  })
-  return dumpToken({ prefix, macaroon: { ...macaroon, caveats: [...macaroon.caveats, ...added], signature } })
-}
+import { encodeRestriction } from '../../src/index.js'
+import { appendCaveats } from './append-caveats.js'
 
 function padded(token: string, project: string, count: number, each: number, last: number): string {
   const texts = Array.from({ length: count }, (_, i) => encodeRestriction({ type: 'project_names', names: [project, `pad${i}-${'x'.repeat(i === count - 1 ? each + last : each)}`] }))
