@@ -31,10 +31,28 @@ function joinDashValues(command: string, argv: readonly string[], options: Optio
   return out
 }
 
+/**
+ * Refuses an option given more than once unless it is declared `multiple` (and its help says what
+ * repeating means). parseArgs keeps the last value, so `--expires-in 5m --expires-in 10m` would
+ * silently write the looser window and `--from-env A --from-env B` use the other token: a repeat
+ * the help does not document is ambiguous, and ambiguity here can widen a token.
+ */
+function refuseRepeats(command: string, args: string[], options: Options): void {
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true })
+  const seen = new Set<string>()
+  for (const t of tokens) {
+    if (t.kind !== 'option' || options[t.name] === undefined || options[t.name]?.multiple === true) continue
+    if (seen.has(t.name)) throw new UsageError(`${command}: ${t.rawName} is given more than once; give it once (it is not repeatable, and which value should win is not guessed)`)
+    seen.add(t.name)
+  }
+}
+
 export function parse<O extends Options>(command: string, argv: readonly string[], options: O, maxPositionals = 1): Parsed<O> {
   let parsed: Parsed<O>
   try {
-    parsed = parseArgs({ args: joinDashValues(command, argv, options), options, allowPositionals: true, strict: true })
+    const args = joinDashValues(command, argv, options)
+    refuseRepeats(command, args, options)
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (err) {
     if (err instanceof UsageError) throw err
     const message = (err as Error).message

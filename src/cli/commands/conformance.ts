@@ -19,7 +19,9 @@ export const RUN_USAGE = `pypi-token conformance run --adapter "<command>" [--xf
   Runs every vector against an implementation's adapter (spec/adapter-protocol.md) and writes
   results.json / results.md / results.html (default: all three) to --out (default reports/).
   --vectors is the vectors directory (default: the vectors this package ships, ${PACKAGE_VECTORS}).
-  --filter runs only the vectors whose id matches (* matches any run of characters).
+  --filter runs only the vectors whose id matches (* matches any run of characters; repeatable:
+  a vector runs when any of them matches).
+  --report is repeatable: each names one more report kind to write.
   --timeout is per request, from when it becomes the oldest unanswered one (default 10000).
   Every vector is graded at the verdict level (valid or invalid, a rejection or not) and at the
   reason level (also the reason code and reported failures). Exit status 0 when the run passed:
