@@ -5,8 +5,10 @@ import { encodeMacaroon } from '../macaroon/encode.js'
 import type { Macaroon } from '../macaroon/types.js'
 import type { ReasonCode } from '../generated/types.js'
 
-/** The prefix verifiers require (TOKEN-2). */
-export const PYPI_PREFIX = 'pypi'
+import { PYPI_PREFIX } from './prefix.js'
+import { withHint } from './hints.js'
+
+export { PYPI_PREFIX }
 
 /** Longest token string the reference accepts (LIMIT-1, LIMIT-2). */
 export const MAX_TOKEN_LENGTH = 65536
@@ -39,10 +41,11 @@ export function parseToken(input: unknown, options: ParseOptions = {}): ParseRes
   if (options.anyPrefix === true ? !PREFIX_SHAPE.test(prefix) : prefix !== PYPI_PREFIX) {
     return fail('TOKEN_BAD_PREFIX', `token prefix ${JSON.stringify(prefix)} is not ${JSON.stringify(PYPI_PREFIX)}`)
   }
-  const body = decodeBase64url(input.slice(dash + 1))
-  if (!body.ok) return fail('TOKEN_BAD_ENCODING', body.message)
+  const text = input.slice(dash + 1)
+  const body = decodeBase64url(text)
+  if (!body.ok) return fail('TOKEN_BAD_ENCODING', withHint(text, body.message))
   const decoded = decodeMacaroon(body.bytes)
-  if (!decoded.ok) return fail('MACAROON_MALFORMED', decoded.message)
+  if (!decoded.ok) return fail('MACAROON_MALFORMED', withHint(text, decoded.message))
   return { ok: true, token: { prefix, macaroon: decoded.macaroon } }
 }
 
