@@ -79,3 +79,11 @@ describe('a token pasted with its prefix twice, or cut short', () => {
     expect(r.ok === false && r.message).toBe('trailing bytes after the signature')
   })
 })
+
+describe('an adapter slow to answer hello', () => {
+  it('gets a progress line with how long the harness has waited and when it gives up', async () => {
+    const { waitingLine } = await import('../../../src/cli/commands/conformance.js')
+    expect(waitingLine('', 5000, 30_000)).toBe('waiting for the adapter to start and answer hello (5 s so far; giving up after 30 s)\n')
+    expect(waitingLine('pypitoken ', 10_400, 30_000)).toBe('pypitoken: waiting for the adapter to start and answer hello (10 s so far; giving up after 30 s)\n')
+  })
+})
