@@ -1,6 +1,6 @@
 /** @module `pypi-token inspect`: what a token is and what it allows, without the key. */
 import { inspect, type CaveatInfo, type TokenInfo } from '../../index.js'
-import { PYPI_PREFIX } from '../../token/prefix.js'
+import { PYPI_PREFIX } from '../../token/parse.js'
 import type { TextOrHex } from '../../bytes.js'
 import { isoTime, relative } from '../../time.js'
 import { parse } from '../args.js'
