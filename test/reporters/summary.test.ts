@@ -17,7 +17,7 @@ describe('the summary reporter', () => {
     expect(lines[0]).toBe('slowest test files (setup, import and tests, each file on its own):')
     expect(lines.slice(1, 4)).toEqual(['    11.0 s  test/f11.test.ts', '    10.0 s  test/f10.test.ts', '     9.0 s  test/f9.test.ts'])
     expect(lines[10]).toBe('     2.0 s  test/f2.test.ts')
-    expect(lines.slice(11)).toEqual(['skipped (2):', '  test/site/site.test.ts > chromium (skipped: no chromium): no chromium', '  test/a.test.ts > silent: no reason given'])
+    expect(lines.slice(11)).toEqual(['skipped (2):', '  test/site/site.test.ts > chromium: no chromium', '  test/a.test.ts > silent: no reason given'])
   })
 
   it('says when nothing was skipped, and does not list what -t left out', () => {

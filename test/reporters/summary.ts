@@ -46,7 +46,7 @@ export function summaryLines(modules: readonly TimedModule[], skipped: readonly 
     return lines
   }
   lines.push(skipped.length === 0 ? 'skipped: nothing' : `skipped (${skipped.length}):`)
-  for (const t of skipped) lines.push(`  ${t.module.relativeModuleId} > ${t.fullName}: ${reasonOf(t) ?? 'no reason given'}`)
+  for (const t of skipped) lines.push(`  ${t.module.relativeModuleId} > ${t.fullName.replace(/ \(skipped: .+\)$/, '')}: ${reasonOf(t) ?? 'no reason given'}`)
   return lines
 }
 
