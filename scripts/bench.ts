@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --json FILE]: the reference's speed as ratios measured in one run, never by a
- * timed test. Prints a Markdown table (the README's copy comes from here) and the details.
+ * timed test. Prints a Markdown table (docs/bench.md's copy comes from here) and the details.
  *
  *   floor          verify ÷ the raw HMAC chain (n + 2 one-shot HMACs on node:crypto), and where the rest goes
  *   npm macaroon   verify and mint against npm `macaroon` 3.0.4, whose mint breaks from 3 caveats

@@ -1,4 +1,4 @@
-/** The per-file mutation scores as the Markdown table the README shows (a test keeps the two equal). */
+/** The per-file mutation scores as the Markdown table docs/mutation.md shows (a test keeps the two equal). */
 import type { FileScore } from './scores.js'
 
 export function scoresTable(files: Record<string, FileScore & { readonly threshold: number }>): string {

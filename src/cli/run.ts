@@ -82,6 +82,7 @@ async function helpCommand(io: Io, argv: readonly string[]): Promise<number> {
 async function versionCommand(io: Io, argv: readonly string[]): Promise<number> {
   const extra = argv.find((a) => a !== '--json')
   if (extra !== undefined) throw new UsageError(`version: unexpected argument ${JSON.stringify(extra)}`)
+  if (argv.length > 1) throw new UsageError('version: --json is given more than once; give it once (it is not repeatable, and which value should win is not guessed)')
   io.out(argv.includes('--json') ? `${JSON.stringify({ name: 'pypi-token-spec', version: VERSION })}\n` : `${VERSION}\n`)
   return EXIT.OK
 }

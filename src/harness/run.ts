@@ -39,6 +39,9 @@ export interface RunOptions {
   readonly cwd?: string
   readonly env?: Readonly<Record<string, string | undefined>>
   readonly onStderr?: (line: string) => void
+  /** Called every `waitingEveryMs` while the adapter has not answered hello yet (AdapterOptions.onWaiting). */
+  readonly onWaiting?: (waitedMs: number, limitMs: number) => void
+  readonly waitingEveryMs?: number
   /** Called after each vector's outcome is known. */
   readonly onProgress?: (done: number, total: number) => void
 }
@@ -77,7 +80,7 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   try {
     adapter = await AdapterProcess.start({
       command: options.adapter,
-      ...pick(options, ['timeoutMs', 'startTimeoutMs', 'clock', 'window', 'maxRestarts', 'graceMs', 'cwd', 'env', 'onStderr']),
+      ...pick(options, ['timeoutMs', 'startTimeoutMs', 'clock', 'window', 'maxRestarts', 'graceMs', 'cwd', 'env', 'onStderr', 'onWaiting', 'waitingEveryMs']),
     })
   } catch (err) {
     if (!(err instanceof AdapterStartError)) throw err

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BROKEN } from '../fixtures/broken-proposals/release-version.js'
 import { makeCopy, ROOT } from '../gate/copies.js'
 import { readAction, runAction, type ActionRun } from './run-action.js'
+import { PROCESS_SUITE } from '../limits.js'
 
 let workspace: string
 beforeEach(() => {
@@ -26,7 +27,7 @@ describe('action.yml', () => {
   })
 })
 
-describe('action.yml, implementer mode (CONF-1, VEC-8)', () => {
+describe('action.yml, implementer mode (CONF-1, VEC-8)', PROCESS_SUITE, () => {
   it('runs every vector against the adapter, writes the Markdown report to the step summary and uploads the three reports', () => {
     const run = runAction(ROOT, { adapter: REFERENCE }, workspace)
     expect(outcomes(run)).toEqual({
@@ -70,7 +71,7 @@ describe('action.yml, implementer mode (CONF-1, VEC-8)', () => {
   })
 })
 
-describe('action.yml, maintainer mode (PROP-10)', () => {
+describe('action.yml, maintainer mode (PROP-10)', PROCESS_SUITE, () => {
   it('runs the gate on a proposal and puts its report in the step summary', () => {
     const run = runAction(ROOT, { gate: join(ROOT, 'proposals/ip-ranges'), deployed: 'reference' }, workspace)
     expect(outcomes(run)).toMatchObject({ "Set up the deployed implementations' adapters": 'success', 'Run the gate on the proposal': 'success', 'Run the vectors against the adapter': 'skipped' })

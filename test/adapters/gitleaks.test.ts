@@ -3,10 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runAllVectors } from './conformance-run.js'
 import { ROOT } from './python.js'
+import { PROCESS_SUITE } from '../limits.js'
 
 const built = existsSync(join(ROOT, 'adapters', 'gitleaks', 'bin', 'adapter'))
 
-describe.skipIf(!built)(`gitleaks adapter${built ? '' : ' (skipped: run `npm run adapters:setup` to build it)'}`, () => {
+describe.skipIf(!built)(`gitleaks adapter${built ? '' : ' (skipped: run `npm run adapters:setup` to build it)'}`, PROCESS_SUITE, () => {
   it("runs the detection vectors with gitleaks' PyPI rule: each one passes or is a listed deviation (xfail.json) (ADAPT-14)", async () => {
     const { results, failed, problems } = await runAllVectors('adapters/gitleaks/bin/adapter', 'adapters/gitleaks/xfail.json')
     expect(problems).toEqual([])

@@ -5,6 +5,7 @@ import { mint } from '../../src/mint.js'
 import { KEY, KEY_HEX, WH } from '../fixtures/reference-tokens.js'
 import { runAllVectors } from './conformance-run.js'
 import { exchange, ROOT, SETUP_HINT, venvPython } from './python.js'
+import { PROCESS_SUITE } from '../limits.js'
 
 const python = venvPython('warehouse')
 const source = process.env.WAREHOUSE_SRC
@@ -34,7 +35,7 @@ function verify(...tokens: string[]) {
   return responses
 }
 
-describe.skipIf(skipReason !== null)(`Warehouse adapter${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(skipReason !== null)(`Warehouse adapter${skipReason ? ` (skipped: ${skipReason})` : ''}`, PROCESS_SUITE, () => {
   it('speaks protocol v1 and verifies the tokens Warehouse minted', () => {
     const context = { now: 1700000000, project: { name: 'sampleproject', normalized_name: 'sampleproject', id: '0b7e4d4f-2f3e-4e53-9a0a-5f5f0c8f5a11' }, user_id: USER, oidc_publisher: null }
     const { status, responses } = exchange(adapter, [
@@ -141,7 +142,7 @@ describe.skipIf(skipReason !== null)(`Warehouse adapter${skipReason ? ` (skipped
   }, 300000)
 })
 
-describe('Warehouse adapter without a checkout', () => {
+describe('Warehouse adapter without a checkout', PROCESS_SUITE, () => {
   it.skipIf(python === null)('exits with status 3 and one line saying what is missing', () => {
     const env = { ...process.env }
     delete env.WAREHOUSE_SRC

@@ -64,7 +64,7 @@ describe("the README's CLI section", () => {
   })
 
   it('names every command, and only options the commands have', () => {
-    const section = README.slice(README.indexOf('## The CLI'), README.indexOf('## Uploading with a narrowed token'))
+    const section = README.slice(README.indexOf('### The commands'), README.indexOf('### Output and exit status'))
     expect(section).toContain('| command | what it does |')
     const rows = tableAfter('| command | what it does |')
     const named = new Set<string>()
@@ -79,5 +79,14 @@ describe("the README's CLI section", () => {
       }
     }
     expect([...named].sort()).toEqual(Object.keys(COMMANDS).sort())
+  })
+
+  it('shows keys passed as the CLI takes them, with --key-*, never as a positional KEY', () => {
+    const rows = tableAfter('| command | what it does |')
+    for (const name of ['verify', 'mint']) {
+      const cell = (rows.find(([c]) => (c as string).startsWith(`\`${name} `)) as string[])[0] as string
+      expect(cell, name).toContain('(--key-env VAR \\| --key-file PATH \\| --key-stdin \\| --key-hex HEX)')
+      expect(cell, name).not.toMatch(/\bKEY\b/)
+    }
   })
 })

@@ -20,7 +20,7 @@ function onTerminal(args: string[], env: Record<string, string> = {}) {
   return run('script', ['-q', '-e', '-c', command, '/dev/null'], cleanEnv({ TERM: 'xterm', ...env }))
 }
 
-describe.skipIf(!has('script'))(`colour on a terminal (util-linux script${has('script') ? '' : ': not installed, skipped'})`, SLOW, () => {
+describe.skipIf(!has('script'))(`colour on a terminal (util-linux script)${has('script') ? '' : ' (skipped: util-linux script is not installed)'}`, SLOW, () => {
   it('shows a valid token in green and an expired one in red', async () => {
     const valid = await onTerminal(['inspect', fresh, '--now', String(now)])
     expect(valid.status).toBe(0)
@@ -45,7 +45,7 @@ describe.skipIf(!has('script'))(`colour on a terminal (util-linux script${has('s
 })
 
 describe('completion scripts in their shells', SLOW, () => {
-  it.skipIf(!has('bash'))('bash completes commands, subcommands and options', async () => {
+  it.skipIf(!has('bash'))(`bash completes commands, subcommands and options${has('bash') ? '' : ' (skipped: bash is not installed)'}`, async () => {
     const cases: [string[], string[]][] = [
       [['pypi-token', 'ins'], ['inspect']],
       [['pypi-token', 'c'], ['conformance', 'completion']],

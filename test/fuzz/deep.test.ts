@@ -5,6 +5,7 @@ import { isWholeLocationField, locationSpan, mutationArb } from '../../src/fuzz/
 import { deepFuzz } from '../../src/fuzz/deep/run.js'
 import { mint } from '../../src/index.js'
 import fc from 'fast-check'
+import { PROCESS_SUITE } from '../limits.js'
 
 const KEY = new Uint8Array(32).fill(9)
 const CONTEXT = { now: 1700000000, project: null, user_id: null, oidc_publisher: null }
@@ -15,7 +16,7 @@ const token = (caveats: string[] = []) => {
 }
 const deepCase = (over: Partial<DeepCase>): DeepCase => ({ token: token(), key: KEY, context: CONTEXT, restrictions: [], expected: 'valid', restrictionsModelled: true, caveatCount: 0, how: 'test', ...over })
 
-describe('deep fuzzing (npm run fuzz:deep)', () => {
+describe('deep fuzzing (npm run fuzz:deep)', PROCESS_SUITE, () => {
   it('runs the reference through parse, inspect, verify and restrict without a finding, and exercises both verdicts', () => {
     const report = deepFuzz({ runs: 1500, seed: 42 })
     expect(report.counts).toEqual({ exception: 0, 'false-accept': 0, 'false-reject': 0, inconsistent: 0 })

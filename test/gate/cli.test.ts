@@ -6,6 +6,7 @@ import { run } from '../../src/cli/run.js'
 import type { Io } from '../../src/cli/io.js'
 import { BROKEN } from '../fixtures/broken-proposals/release-version.js'
 import { makeCopy } from './copies.js'
+import { PROCESS_SUITE } from '../limits.js'
 
 const temp = mkdtempSync(join(tmpdir(), 'gate-cli-'))
 afterAll(() => rmSync(temp, { recursive: true, force: true }))
@@ -40,7 +41,7 @@ describe('pypi-token gate: a worked proposal passes (PROP-1 … PROP-10)', () =>
   }
 })
 
-describe('pypi-token gate: failing and bad usage', () => {
+describe('pypi-token gate: failing and bad usage', PROCESS_SUITE, () => {
   it('prints every failing reason and exits 1 for a broken copy', async () => {
     const { dir, changelog } = makeCopy('release-version', BROKEN[0]!, temp)
     const r = await cli(['gate', dir, '--changelog', changelog])

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { GateReport } from '../../src/mutants/gate.js'
+import { PROCESS_SUITE } from '../limits.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -12,7 +13,7 @@ function mutants(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-describe('npm run mutants', () => {
+describe('npm run mutants', PROCESS_SUITE, () => {
   it('runs the selected mutants against every vector, prints one line each and a summary, writes --json, exits 0 when all are killed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mutants-cli-test-'))
     try {

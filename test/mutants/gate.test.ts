@@ -8,6 +8,7 @@ import { runGate, type GateOptions } from '../../src/mutants/gate.js'
 import type { Mutant } from '../../src/mutants/mutant.js'
 import { mutantLine } from '../../src/mutants/report.js'
 import { loadVectors, type VectorSuite } from '../../src/vectors/load.js'
+import { PROCESS_SUITE } from '../limits.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const FULL = loadVectors(join(ROOT, 'vectors'))
@@ -36,7 +37,7 @@ function gate(mutants: readonly Mutant[], extra: Partial<GateOptions> = {}) {
   return runGate({ root: ROOT, suite: EXPIRATION, mutants, tempDir: temp, ...extra })
 }
 
-describe('the mutant gate', () => {
+describe('the mutant gate', PROCESS_SUITE, () => {
   it('reports a mutant the vectors catch as KILLED, with the vectors that failed, and removes its temporary copies', async () => {
     const report = await gate([catalogMutant('window/not-before-off-by-one')])
     expect(report.baseline).toMatchObject({ passed: true, vectors: EXPIRATION.vectors.length, dir: null })

@@ -1,8 +1,9 @@
 /**
  * What a new user does with the published package, done offline: pack the working tree as
  * `npm pack` does for `npm publish` (the build runs on prepack, in a copy), install the tarball
- * into an empty folder from the npm cache that `npm ci` filled, run the installed CLI (`npx
- * pypi-token inspect`, `npx pypi-token conformance run` against the reference adapter), and
+ * into an empty folder from the npm cache that `npm ci` filled, run the installed CLI as the
+ * README's recipes do (`npx --no pypi-token inspect`, `npx --no pypi-token conformance run`
+ * against the reference adapter: --no finds the installed command and never downloads one), and
  * compile and run a TypeScript consumer under `tsc --strict` with no @types/node.
  *
  * Nothing here may reach the network: npm runs with --offline and a registry on a closed local
@@ -194,23 +195,23 @@ describe('the packed package, installed offline into an empty folder', { timeout
   })
 
   it('runs npx pypi-token inspect', async () => {
-    const r = await ok('npx', ['pypi-token', 'inspect', '--now', '2023-11-14T22:20:00Z', TOKEN], consumer)
+    const r = await ok('npx', ['--no', 'pypi-token', 'inspect', '--now', '2023-11-14T22:20:00Z', TOKEN], consumer)
     expect(r.stdout).toContain('status      valid now, expires in 8 minutes 20 seconds (2023-11-14T22:28:20Z)\n')
     expect(r.stdout).toContain('[1] project-names         [1,["sampleproject"]]')
-    const expired = await run('npx', ['pypi-token', 'inspect', '--check', TOKEN], consumer)
+    const expired = await run('npx', ['--no', 'pypi-token', 'inspect', '--check', TOKEN], consumer)
     expect([expired.status, expired.stdout]).toEqual([1, expect.stringContaining('status      expired ')])
   })
 
   it('runs npx pypi-token conformance run against the reference adapter, with the vectors it ships', async () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'vectors', 'index.json'), 'utf8')) as { number_of_vectors: number }
-    const r = await ok('npx', ['pypi-token', 'conformance', 'run', '--adapter', 'node node_modules/pypi-token-spec/dist/adapter/main.js'], consumer)
+    const r = await ok('npx', ['--no', 'pypi-token', 'conformance', 'run', '--adapter', 'node node_modules/pypi-token-spec/dist/adapter/main.js'], consumer)
     expect(r.stdout).toContain(`pypi-token-spec ${PACKAGE.version}: PASSED\n  verdict level: ${manifest.number_of_vectors} vectors: ${manifest.number_of_vectors} PASS\n`)
     expect(readdirSync(join(consumer, 'reports')).sort()).toEqual(['results.html', 'results.json', 'results.md'])
-    const fuzz = await run('npx', ['pypi-token', 'conformance', 'fuzz', '--adapter', 'a', '--adapter', 'b'], consumer)
+    const fuzz = await run('npx', ['--no', 'pypi-token', 'conformance', 'fuzz', '--adapter', 'a', '--adapter', 'b'], consumer)
     expect([fuzz.status, fuzz.stderr]).toEqual([2, 'pypi-token conformance: fuzz needs fast-check, an optional peer dependency of pypi-token-spec: npm install fast-check@4\n'])
-    const gate = await run('npx', ['pypi-token', 'gate', 'proposals/release-version'], consumer)
+    const gate = await run('npx', ['--no', 'pypi-token', 'gate', 'proposals/release-version'], consumer)
     expect([gate.status, gate.stderr]).toEqual([2, 'pypi-token gate: runs in a checkout of the pypi-token-spec repository (it bundles src/ with the proposal); the installed package does not include it\n'])
-    const interop = await run('npx', ['pypi-token', 'conformance', 'interop'], consumer)
+    const interop = await run('npx', ['--no', 'pypi-token', 'conformance', 'interop'], consumer)
     expect([interop.status, interop.stderr]).toEqual([2, 'pypi-token conformance: interop needs fast-check, an optional peer dependency of pypi-token-spec: npm install fast-check@4\n'])
   })
 

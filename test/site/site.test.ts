@@ -14,6 +14,7 @@ import type { ConformanceResults, VectorFile } from '../../src/generated/types.j
 import { vectorLinks } from '../../src/site/build.js'
 import { attributeValues, brokenLinks, buildFromFreshReports, findChromium, launch, root, screenshotPath, siteFiles, type BuiltSite } from './helpers.js'
 import { inspectorChecks } from './inspector-checks.js'
+import { PROCESS_SUITE } from '../limits.js'
 
 const START = 600_000 // the matrix runs every adapter, on a busy machine: a generous start-up limit
 const manifest = JSON.parse(readFileSync(join(root, 'vectors', 'index.json'), 'utf8')) as { files: { path: string }[] }
@@ -27,7 +28,7 @@ beforeAll(async () => {
   site = await buildFromFreshReports()
 }, START)
 
-describe('the built site', () => {
+describe('the built site', PROCESS_SUITE, () => {
   it('has a page per spec file, caveat, vector file and implementation, and the inspector, matrix, browser and walkthrough', () => {
     const files = new Set(siteFiles(site.dir))
     const specFiles = siteFiles(join(root, 'spec')).map((f) => `spec/${f.replace(/\.md$/, '.html')}`)
@@ -127,7 +128,7 @@ describe('the built site', () => {
   })
 })
 
-describe('npm run docs:serve', () => {
+describe('npm run docs:serve', PROCESS_SUITE, () => {
   it('serves the built site on 127.0.0.1, and nothing outside it', async () => {
     const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-site.ts', '--dir', site.dir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
     try {
@@ -157,7 +158,7 @@ const chromiumFound = findChromium()
 const required = process.env.SITE_BROWSER_REQUIRED === '1'
 const skip = 'missing' in chromiumFound && !required
 
-describe.skipIf(skip)(`in Debian's chromium${skip && 'missing' in chromiumFound ? ` (skipped: ${chromiumFound.missing})` : ''}`, () => {
+describe.skipIf(skip)(`in Debian's chromium${skip && 'missing' in chromiumFound ? ` (skipped: ${chromiumFound.missing})` : ''}`, PROCESS_SUITE, () => {
   let context: BrowserContext
   let network: string[]
   const errors: string[] = []

@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { ConformanceResults } from '../../src/generated/types.js'
 import { root } from './helpers.js'
+import { PROCESS_SUITE } from '../limits.js'
 
 const START = 300_000
 const page = readFileSync(join(root, 'src', 'site', 'content', 'write-an-adapter.md'), 'utf8')
@@ -35,7 +36,7 @@ async function conformanceRun(dir: string, out: string): Promise<{ results: Conf
   return { results: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ConformanceResults, stdout }
 }
 
-describe('the adapter walkthrough', () => {
+describe('the adapter walkthrough', PROCESS_SUITE, () => {
   const adapter = /<!-- walkthrough-adapter:[^>]*-->\n```js\n([\s\S]*?)```/.exec(page)?.[1]
 
   it('passes a conformance run with its adapter as the page shows it: verify runs, the rest is SKIP (ADAPT-6, ADAPT-8)', async () => {

@@ -1,12 +1,12 @@
 /**
  * The README's upload recipes, taken from README.md and run as they stand in `sh`, with
- * `pypi-token` (the built CLI), twine and uv on PATH, the wide token in PYPI_TOKEN and the
+ * `npx --no pypi-token` finding the built CLI as after a local install, twine and uv on PATH, the wide token in PYPI_TOKEN and the
  * clients pointed at the local index by TWINE_REPOSITORY_URL / UV_PUBLISH_URL.
  */
-import { mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cleanEnv, missingClients, ROOT, run, TEST_TIMEOUT_MS } from './clients.js'
+import { cleanEnv, missingClients, ROOT, run, shimDir, TEST_TIMEOUT_MS } from './clients.js'
 import { writeDists, type Dists } from './dists.js'
 import { openScene, type Scene } from './scene.js'
 
@@ -32,7 +32,20 @@ function projectFolder(s: Scene, name: string): { cwd: string; dists: Dists } {
   return { cwd, dists: writeDists(join(cwd, 'dist'), name) }
 }
 
+/**
+ * The recipes call `npx --no pypi-token`, which finds the command in a node_modules/.bin above
+ * the working directory (a local install) or in npm's global bin (npm link), never on PATH. HOME
+ * stands for the project the package was installed in: its node_modules/.bin holds the built CLI.
+ */
+function installLocally(home: string): void {
+  const bin = join(home, 'node_modules', '.bin')
+  if (existsSync(join(bin, 'pypi-token'))) return
+  mkdirSync(bin, { recursive: true })
+  symlinkSync(join(shimDir(home), 'pypi-token'), join(bin, 'pypi-token'))
+}
+
 function shell(s: Scene, script: string, cwd: string) {
+  installLocally(s.home)
   const env = cleanEnv(s.home, { PYPI_TOKEN: s.token, TWINE_REPOSITORY_URL: s.index.url, UV_PUBLISH_URL: s.index.url })
   return run('/bin/sh', ['-c', script], env, { cwd })
 }
@@ -46,7 +59,7 @@ afterEach(async () => {
 describe.skipIf(skip !== null)(`the README's upload recipes${skip === null ? '' : ` (skipped: ${skip})`}`, () => {
   it('shows what the narrowed token allows, with pypi-token inspect, before uploading', async () => {
     const s = (scene = await openScene())
-    for (const recipe of recipes('| pypi-token inspect')) {
+    for (const recipe of recipes('| npx --no pypi-token inspect')) {
       const r = await shell(s, recipe, s.home)
       expect(r.status, r.text).toBe(0)
       expect(r.stdout).toMatch(/\[0\] expiration +\[0,\d+,\d+\]\n.*Expires in (9|10) minutes( \d+ seconds?)?\./)

@@ -19,7 +19,9 @@ export const RUN_USAGE = `pypi-token conformance run --adapter "<command>" [--xf
   Runs every vector against an implementation's adapter (spec/adapter-protocol.md) and writes
   results.json / results.md / results.html (default: all three) to --out (default reports/).
   --vectors is the vectors directory (default: the vectors this package ships, ${PACKAGE_VECTORS}).
-  --filter runs only the vectors whose id matches (* matches any run of characters).
+  --filter runs only the vectors whose id matches (* matches any run of characters; repeatable:
+  a vector runs when any of them matches).
+  --report is repeatable: each names one more report kind to write.
   --timeout is per request, from when it becomes the oldest unanswered one (default 10000).
   Every vector is graded at the verdict level (valid or invalid, a rejection or not) and at the
   reason level (also the reason code and reported failures). Exit status 0 when the run passed:
@@ -89,14 +91,36 @@ async function withSigint<T>(work: () => Promise<T>): Promise<T> {
 async function runOne(io: Io, label: string, options: { adapter: string; suite: VectorSuite; xfails?: Xfails; filter?: string[]; timeoutMs: number }): Promise<ConformanceResults> {
   const progress = progressBar(process.stderr, label)
   try {
-    return await withSigint(() => runConformance({ ...options, onStderr: (line) => io.err(`[${label.trim() || 'adapter'}] ${line}\n`), onProgress: (d, t) => progress.update(d, t) }))
+    return await withSigint(() =>
+      runConformance({
+        ...options,
+        onStderr: (line) => io.err(`[${label.trim() || 'adapter'}] ${line}\n`),
+        onWaiting: (waited, limit) => io.err(waitingLine(label, waited, limit)),
+        onProgress: (d, t) => progress.update(d, t),
+      }),
+    )
   } finally {
     progress.end()
   }
 }
 
+/** The line printed while an adapter is slow to answer hello. */
+export function waitingLine(label: string, waitedMs: number, limitMs: number): string {
+  return `${label.trim() === '' ? '' : `${label.trim()}: `}waiting for the adapter to start and answer hello (${Math.round(waitedMs / 1000)} s so far; giving up after ${Math.round(limitMs / 1000)} s)\n`
+}
+
+/** Why the adapter could not be started, or null when it started. */
+const startProblem = (results: ConformanceResults) => results.problems.find((p) => p.startsWith('the adapter could not be started: ')) ?? null
+
 /** The table, the first few vectors that did not pass, and whether the run passed at each level. */
 function printRun(io: Io, results: ConformanceResults, reportDir: string): void {
+  const cause = startProblem(results)
+  if (cause !== null) {
+    // The cause first: every vector is the same ERROR, so the table and the vector lines say nothing more.
+    const [verdict, ...rest] = verdictLines(results)
+    io.out([cause, `no vector ran: all ${results.results.length} are ERROR (details in ${join(reportDir, 'results.md')})`, '', `${results.implementation.name} ${results.implementation.version}: ${verdict}`, ...rest].join('\n') + '\n')
+    return
+  }
   const lines = [fileTable(results), '']
   const bad = results.results.filter((r) => [r.outcome, r.verdict].some((o) => o !== 'PASS' && o !== 'SKIP' && o !== 'XFAIL'))
   for (const r of bad.slice(0, 20)) lines.push(`${outcomeLabel(r)} ${r.id}: ${messageOf(r)}`)

@@ -11,6 +11,7 @@ import { EXIT, UsageError, type Io } from '../io.js'
 import { withFastCheck } from './optional-peer.js'
 
 export const FUZZ_USAGE = `pypi-token conformance fuzz --adapter A --adapter B... [--runs N] [--seed S] [--shard K/M] [--out DIR] [--json FILE] [--timeout MS] [--adapters FILE]
+  --adapter is repeatable, and needs two or more: each names one more implementation compared.
   Differential fuzzing: sends the same generated requests to every adapter. An adapter is a
   command line, or the name of an entry of adapters/adapters.json (reference, pypitoken,
   warehouse), whose xfail file then lists its known deviations. Where an adapter's answer differs

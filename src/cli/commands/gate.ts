@@ -13,7 +13,8 @@ export const GATE_USAGE = `pypi-token gate <proposal folder> [--json FILE] [--ma
   Warehouse) rejecting it, no access without its context extension, and its version and
   CHANGELOG entry. Prints PASS, FAIL (with every reason) or NOT RUN per check.
   --json / --markdown FILE   also write the report (Markdown: for a CI step summary)
-  --deployed NAME            run only this deployed implementation (repeatable; default all)
+  --deployed NAME            run only this deployed implementation (repeatable: each names one
+                             more; default all)
   --changelog FILE           the changelog to look for the entry in (default CHANGELOG.md)
   --runs N                   fast-check runs per law (default 200); --seed S fixes the seed
   Run it in the repository (it bundles src/ with the proposal). Exit status 0 when every check

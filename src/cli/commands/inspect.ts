@@ -1,5 +1,6 @@
 /** @module `pypi-token inspect`: what a token is and what it allows, without the key. */
 import { inspect, type CaveatInfo, type TokenInfo } from '../../index.js'
+import { PYPI_PREFIX } from '../../token/parse.js'
 import type { TextOrHex } from '../../bytes.js'
 import { isoTime, relative } from '../../time.js'
 import { parse } from '../args.js'
@@ -15,10 +16,28 @@ export const INSPECT_USAGE = `pypi-token inspect [TOKEN | -] [--from-env VAR] [-
   or from the environment variable VAR.
   --json      print the result as JSON, with expired, valid_now and never_valid, and ISO times
   --now TIME  judge and show times against TIME (Unix seconds or ISO-8601) instead of the clock
-  --check     exit status 1 when the token is expired or can never be valid`
+  --check     exit status 1 when the token is expired or can never be valid
+  A token whose prefix is not pypi is shown, but its status says that verifiers refuse it
+  (TOKEN_BAD_PREFIX), and --check exits 1.`
+
+/**
+ * Why every verifier refuses the token whatever its caveats say, or null: inspect reads any
+ * prefix (to show what a token is), verifiers only `pypi` (TOKEN-2).
+ */
+function refusedByVerifiers(t: TokenInfo): { reason: 'TOKEN_BAD_PREFIX'; message: string } | null {
+  if (t.prefix === PYPI_PREFIX) return null
+  return { reason: 'TOKEN_BAD_PREFIX', message: `refused by verifiers: the prefix ${JSON.stringify(t.prefix)} is not ${JSON.stringify(PYPI_PREFIX)} (TOKEN_BAD_PREFIX, TOKEN-2)` }
+}
 
 /** The token's status in words, and whether it is good news, bad news or neither. */
 function status(t: TokenInfo, now: number): { text: string; tone: 'good' | 'bad' | 'wait' } {
+  const refused = refusedByVerifiers(t)
+  if (refused !== null) return { text: `${refused.message}; its caveats alone: ${caveatStatus(t, now).text}`, tone: 'bad' }
+  return caveatStatus(t, now)
+}
+
+/** What the caveats allow now. */
+function caveatStatus(t: TokenInfo, now: number): { text: string; tone: 'good' | 'bad' | 'wait' } {
   if (t.never_valid) return { text: `never valid: ${t.conflicts.map((c) => c.message).join('; ')}`, tone: 'bad' }
   if (t.expired === true) return { text: `expired ${relative(t.expires_at as number, now)} (${isoTime(t.expires_at as number)})`, tone: 'bad' }
   if (t.not_yet_valid === true) return { text: `not valid yet: starts ${relative(t.not_before as number, now)} (${isoTime(t.not_before as number)})`, tone: 'wait' }
@@ -33,6 +52,7 @@ const iso = (seconds: number | null) => (seconds === null ? null : isoTime(secon
 function asJson(t: TokenInfo, now: number): object {
   return {
     ...t,
+    refused_by_verifiers: refusedByVerifiers(t),
     now,
     now_iso: isoTime(now),
     not_before_iso: iso(t.not_before),
@@ -51,7 +71,7 @@ export async function inspectCommand(io: Io, argv: readonly string[]): Promise<n
   if (!result.ok) throw new TokenError(result.reason, result.message)
   const t = result.token
   io.out(values.json === true ? JSON.stringify(asJson(t, now), null, 2) + '\n' : describe(t, now, paint(io.colour)))
-  return values.check === true && (t.expired === true || t.never_valid) ? EXIT.INVALID : EXIT.OK
+  return values.check === true && (t.expired === true || t.never_valid || refusedByVerifiers(t) !== null) ? EXIT.INVALID : EXIT.OK
 }
 
 const show = (v: TextOrHex | null) => (v === null ? '(none)' : typeof v === 'string' ? JSON.stringify(v) : `hex ${v.hex}`)

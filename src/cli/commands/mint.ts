@@ -16,7 +16,8 @@ ${KEY_USAGE}
   --identifier ID   what the index finds the key by (e.g. a UUID); not empty
   --location HOST   informational, never checked (default: empty)
   --prefix P        the token's prefix (default: pypi)
-  --caveat TEXT     embed TEXT verbatim as a caveat (repeatable; for testing verifiers)
+  --caveat TEXT     embed TEXT verbatim as a caveat (repeatable: one caveat each, in order;
+                    for testing verifiers)
   --json            print {"token": "..."} instead
   restrictions (written canonically, after any --caveat):
 ${RESTRICTION_USAGE}`

@@ -14,8 +14,9 @@ export const RESTRICT_USAGE = `pypi-token restrict [TOKEN | -] [--from-env VAR] 
 ${RESTRICTION_USAGE}
   --json                   print {"token": "..."} instead
   Narrow a token right before uploading:
-    TWINE_PASSWORD=$(pypi-token restrict --from-env PYPI_TOKEN --project foo --expires-in 10m) \\
-      TWINE_USERNAME=__token__ twine upload dist/*`
+    NARROWED=$(pypi-token restrict --from-env PYPI_TOKEN --project foo --expires-in 10m) &&
+      TWINE_USERNAME=__token__ TWINE_PASSWORD="$NARROWED" twine upload dist/*
+  (the && stops before twine, which would otherwise get an empty password, when restrict fails)`
 
 export async function restrictCommand(io: Io, argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('restrict', argv, { 'from-env': { type: 'string' }, json: { type: 'boolean' }, ...RESTRICTION_OPTIONS })

@@ -15,12 +15,13 @@ export const RESTRICTION_OPTIONS = {
 } as const
 
 export const RESTRICTION_USAGE = `    --project NAME         only for this project (repeatable: any of them)
-    --project-id UUID      only for the project with this id (repeatable)
+    --project-id UUID      only for the project with this id (repeatable: any of them)
     --user UUID            only when the token authenticates this user
     --publisher UUID       only when the token authenticates this Trusted Publisher
     --expires-in DURATION  valid for DURATION from now (90s, 15m, 1h30m, 2d; ending by the year 9999)
     --not-after TIME       valid until TIME, exclusive (Unix seconds or ISO-8601 with a zone)
     --not-before TIME      valid from TIME (default: 60 s ago, to tolerate clock skew)
+    Every other option may be given once: a second --expires-in, --user or the like is refused.
     --force                write restrictions even when the token could then never be used,
                            is already expired, or the expiry adds nothing (refused otherwise)`
 

@@ -16,8 +16,11 @@ ${KEY_USAGE}
     --project-id UUID          that project's id (required with --project, and the reverse)
     --user UUID                the user the token authenticates
     --publisher UUID           the Trusted Publisher the token authenticates
-    --publisher-project UUID   a project id the publisher is registered to (repeatable)
+    --publisher-project UUID   a project id the publisher is registered to (repeatable: one
+                               more project of the publisher each)
   Without --project the request acts on no project, and a token limited to projects is invalid.
+  A request acts on one project, one user and one publisher: --project, --user and the other
+  options but --publisher-project may be given once (a second one is refused).
   --json                       print the result as JSON: {valid, reason, message, failures}`
 
 /** A project id, user id or publisher id given on the command line, checked and lowercased as a restricter does (RESTRICT-3). */

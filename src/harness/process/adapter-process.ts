@@ -46,6 +46,14 @@ export interface AdapterOptions {
   readonly graceMs?: number
   /** Each stderr line of the adapter. Default: the harness's stderr, prefixed `[adapter] `. */
   readonly onStderr?: (line: string) => void
+  /**
+   * Called every `waitingEveryMs` (on `clock`) while the adapter has not yet answered hello, with
+   * how long the harness has waited and the limit, so that a slow start shows progress instead
+   * of silence. Default: nothing.
+   */
+  readonly onWaiting?: (waitedMs: number, limitMs: number) => void
+  /** How often onWaiting is called (ms). Default 5000. */
+  readonly waitingEveryMs?: number
 }
 
 /** The adapter could not be started or greeted; the message says why. */
@@ -149,6 +157,7 @@ export class AdapterProcess {
     void child.closed.then((end) => this.onClosed(child, end))
     const id = this.flight.newId()
     let cancel = () => {}
+    const stopWaiting = this.reportWaiting()
     const answer = await new Promise<unknown>((settle) => {
       this.greeting = { id, settle }
       cancel = this.clock.after(this.startTimeoutMs, () => settle(new AdapterStartError(`the adapter did not start and answer hello within ${this.startTimeoutMs} ms`)))
@@ -156,6 +165,7 @@ export class AdapterProcess {
       child.write(`{"id":${id},"op":"hello"}\n`)
     })
     cancel()
+    stopWaiting()
     this.greeting = null
     const problem = answer instanceof AdapterStartError ? answer : helloProblem(answer)
     if (problem !== null) {
@@ -164,6 +174,21 @@ export class AdapterProcess {
       throw problem
     }
     return answer as HelloResponse
+  }
+
+  /** Calls onWaiting every waitingEveryMs until the returned function is called. */
+  private reportWaiting(): () => void {
+    const onWaiting = this.options.onWaiting
+    if (onWaiting === undefined) return () => {}
+    const every = this.options.waitingEveryMs ?? 5000
+    const started = this.clock.now()
+    let cancel = () => {}
+    const tick = () => {
+      onWaiting(this.clock.now() - started, this.startTimeoutMs)
+      cancel = this.clock.after(every, tick)
+    }
+    cancel = this.clock.after(every, tick)
+    return () => cancel()
   }
 
   private onLines(child: Child, lines: string[]): void {

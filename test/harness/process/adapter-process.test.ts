@@ -161,6 +161,28 @@ describe('the adapter process', SLOW, () => {
     expect(await gone(pids)).toBe(true)
   })
 
+  it('reports every waitingEveryMs, on its clock, while the adapter has not answered hello, and stops once it has', async () => {
+    const clock = new ManualClock()
+    const waited: [number, number][] = []
+    const starting = AdapterProcess.start({ command: fake('silent'), onStderr: () => {}, clock, startTimeoutMs: 20_000, waitingEveryMs: 5000, onWaiting: (ms, limit) => void waited.push([ms, limit]) })
+    const failed = starting.catch((err: unknown) => err)
+    expect(waited).toEqual([])
+    clock.advance(4999)
+    expect(waited).toEqual([])
+    clock.advance(1)
+    for (let i = 0; i < 2; i++) clock.advance(5000)
+    expect(waited).toEqual([[5000, 20_000], [10_000, 20_000], [15_000, 20_000]])
+    clock.advance(5000)
+    expect(await failed).toBeInstanceOf(AdapterStartError)
+    const reported = waited.length
+    for (let i = 0; i < 5; i++) clock.advance(5000)
+    expect(waited).toHaveLength(reported)
+    const quick = await AdapterProcess.start({ command: fake('ok'), onStderr: () => {}, clock, waitingEveryMs: 5000, onWaiting: (ms, limit) => void waited.push([ms, limit]) })
+    for (let i = 0; i < 5; i++) clock.advance(5000)
+    expect(waited).toHaveLength(reported)
+    await quick.close()
+  })
+
   it('kills an adapter that does not exit at the end of its input', async () => {
     const { r, pids } = await run({ adapter: fake('ignore-eof'), suite: procSuite(3), graceMs: 100 })
     expect(outcomes(r)).toEqual(Array(3).fill('PASS'))

@@ -1,0 +1,27 @@
+/**
+ * restrict() with a misspelt or mis-shaped restriction names the type and the shape it expects,
+ * not the first error of the schema's oneOf (which named 'expires_at' whatever the type was).
+ */
+import { describe, expect, it } from 'vitest'
+import { mint, restrict } from '../../../src/index.js'
+
+const TOKEN = (() => {
+  const r = mint({ key: new Uint8Array(32), identifier: 'x' })
+  if (!r.ok) throw new Error(r.message)
+  return r.token
+})()
+const TYPES = 'expiration, project_names, project_ids, user, oidc_publisher, legacy_user, legacy_project_names, legacy_expiration, legacy_project_ids'
+
+describe("restrict()'s message for a restriction that fits no schema", () => {
+  it.each([
+    ['a misspelt type', { type: 'project_name', names: ['foo'] }, `unknown restriction type "project_name": expected one of ${TYPES}`],
+    ['no type', { names: ['foo'] }, `a restriction needs a type: one of ${TYPES}`],
+    ['a misspelt member', { type: 'project_names', name: ['foo'] }, `"project_names" restriction: must have required property 'names'; expected { type: "project_names", names: string[] }`],
+    ['a member of the wrong shape', { type: 'project_names', names: 'foo' }, `"project_names" restriction: /names must be array; expected { type: "project_names", names: string[] }`],
+    ['a string for a time', { type: 'expiration', expires_at: '1700000900', not_before: 1700000000 }, `"expiration" restriction: /expires_at must be integer; expected { type: "expiration", expires_at: integer, not_before: integer }`],
+    ['an optional member', { type: 'oidc_publisher', publisher_id: 7 }, `"oidc_publisher" restriction: /publisher_id must be string; expected { type: "oidc_publisher", publisher_id: string, claims?: object | null }`],
+    ['not an object', 'project_names', `a restriction is an object { type, ... } with type one of ${TYPES}; got string`],
+  ])('%s', (_what, restriction, message) => {
+    expect(restrict(TOKEN, [restriction as never])).toEqual({ ok: false, reason: 'INVALID_ARGUMENT', message: `restriction 0: invalid restriction: ${message}` })
+  })
+})
