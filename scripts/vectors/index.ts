@@ -15,6 +15,7 @@ import * as signature from './signature.js'
 import * as caveatEncoding from './caveat-encoding.js'
 import * as verification from './verification.js'
 import * as algorithm from './algorithm.js'
+import * as lenient from './lenient.js'
 import * as attenuation from './attenuation.js'
 import * as mint from './mint.js'
 import * as limits from './limits.js'
@@ -34,6 +35,7 @@ export const TOPICS: Topic[] = [
   { path: 'vectors/caveat-encoding.json', build: caveatEncoding.build },
   { path: 'vectors/verification.json', build: verification.build },
   { path: 'vectors/algorithm.json', build: algorithm.build },
+  { path: 'vectors/lenient.json', build: lenient.build },
   { path: 'vectors/attenuation.json', build: attenuation.build },
   { path: 'vectors/mint.json', build: mint.build },
   { path: 'vectors/limits.json', build: limits.build },
