@@ -6,8 +6,8 @@ import { OTHER_PUBLISHER, PUBLISHER, publisherContext, T0, token, userContext, v
 import type { Flag } from './flags.js'
 import type { VerifyContext } from '../../src/index.js'
 
-const MAY = { acceptable: 'CAVEAT_MALFORMED' } as const
-const FAILS_ANYWAY = { invalid: 'CAVEAT_MALFORMED', also: ['CAVEAT_NOT_SATISFIED'] } as const
+const MAY: VerifyExpectation = { acceptable: 'CAVEAT_MALFORMED' }
+const FAILS_ANYWAY: VerifyExpectation = { invalid: 'CAVEAT_MALFORMED', also: ['CAVEAT_NOT_SATISFIED'] }
 const WINDOW = `"exp":${T0 + 900},"nbf":${T0}`
 
 const v = (id: string, description: string, spec: string[], caveat: string, expect: VerifyExpectation, flags: Flag[], context: VerifyContext = userContext()) =>

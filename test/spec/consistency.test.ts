@@ -94,6 +94,18 @@ describe('the spec and its vectors agree', () => {
     expect(unlisted.map((v) => v.id)).toEqual([])
   })
 
+  it('a vector whose only caveat fails with one allowed reason lists that failure, index 0 (VERIFY-5, VEC-4)', () => {
+    const caveatCodes = ['CAVEAT_MALFORMED', 'CAVEAT_UNKNOWN', 'CAVEAT_THIRD_PARTY', 'CAVEAT_NOT_SATISFIED']
+    const unlisted = verifyVectors.filter((v) => {
+      const e = v.expected
+      if (e.result !== 'invalid' || e.acceptable_reasons !== undefined || !caveatCodes.includes(e.reason)) return false
+      const parsed = parseToken(v.input.token)
+      if (!parsed.ok || parsed.token.macaroon.caveats.length !== 1) return false
+      return JSON.stringify(e.failures) !== JSON.stringify([{ index: 0, reason: e.reason }])
+    })
+    expect(unlisted.map((v) => v.id)).toEqual([])
+  })
+
   it('no vector expects a token with a prefix other than pypi to verify (TOKEN-2)', () => {
     const accepted = verifyVectors.filter((v) => v.expected.result !== 'invalid' && !v.input.token.startsWith('pypi-'))
     expect(accepted.map((v) => v.id)).toEqual([])
