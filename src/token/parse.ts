@@ -31,6 +31,7 @@ export interface ParseOptions {
  * whatever `input` is.
  */
 export function parseToken(input: unknown, options: ParseOptions = {}): ParseResult {
+  // ALG-3: the size is measured first, on the whole string, in code points (LIMIT-5).
   if (typeof input !== 'string') return fail('TOKEN_BAD_ENCODING', `a token is a string, not ${input === null ? 'null' : typeof input}`)
   if (input.length > MAX_TOKEN_LENGTH) {
     const size = codePoints(input)
