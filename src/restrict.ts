@@ -6,7 +6,7 @@ import type { ReasonCode, Restriction } from './generated/types.js'
 import { dumpJson, type JsonValue } from './json/index.js'
 import { extendSignature } from './macaroon/signature.js'
 import type { Caveat } from './macaroon/types.js'
-import { dumpToken, MAX_TOKEN_LENGTH, parseToken } from './token/parse.js'
+import { dumpToken, parseToken } from './token/parse.js'
 
 export type TokenResult = { ok: true; token: string } | { ok: false; reason: ReasonCode; message: string }
 
@@ -52,7 +52,20 @@ export function restrict(token: unknown, restrictions: readonly Restriction[], o
     signature = extendSignature(signature, caveat)
     return caveat
   })
-  const out = dumpToken({ prefix, macaroon: { ...macaroon, caveats: [...macaroon.caveats, ...added], signature } })
-  if (out.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'INVALID_ARGUMENT', message: `the restricted token would be ${out.length} characters, over the ${MAX_TOKEN_LENGTH} limit` }
+  const caveats = [...macaroon.caveats, ...added]
+  const out = dumpToken({ prefix, macaroon: { ...macaroon, caveats, signature } })
+  const beyond = beyondVerifierLimits(out, caveats)
+  if (beyond !== null) return { ok: false, reason: 'INVALID_ARGUMENT', message: `the restricted token would have ${beyond}: every verifier must accept only ${VERIFIER_LIMITS.characters} characters, ${VERIFIER_LIMITS.caveats} caveats of ${VERIFIER_LIMITS.caveatBytes} bytes (RESTRICT-9)` }
   return { ok: true, token: out }
+}
+
+/** The sizes every verifier must accept (LIMIT-1, LIMIT-3): a restricter never writes beyond them (RESTRICT-9). */
+export const VERIFIER_LIMITS = Object.freeze({ characters: 8192, caveats: 64, caveatBytes: 4096 })
+
+/** What of a token goes beyond {@link VERIFIER_LIMITS}, in words, or null. The token is ASCII, so its length counts code points. */
+function beyondVerifierLimits(token: string, caveats: readonly Caveat[]): string | null {
+  if (token.length > VERIFIER_LIMITS.characters) return `${token.length} characters`
+  if (caveats.length > VERIFIER_LIMITS.caveats) return `${caveats.length} caveats`
+  const big = caveats.find((c) => c.id.length > VERIFIER_LIMITS.caveatBytes)
+  return big === undefined ? null : `a caveat of ${big.id.length} bytes`
 }

@@ -50,13 +50,15 @@ function rejected(reason: ReasonCode, message: string): VerifyResult {
 export function verify(token: unknown, key: unknown, context?: ContextInput, options?: VerifyOptions): VerifyResult {
   const registry = registryOf(options)
   if (registry === null) return rejected('INVALID_ARGUMENT', 'options.registry must be a caveat registry (createRegistry)')
+  // ALG-2 (D35): the call is checked before the token is read, the key first, then the context.
   if (!(key instanceof Uint8Array) || key.length === 0) return rejected('KEY_INVALID', 'the key must be a non-empty byte array')
   if (context !== undefined && (context === null || typeof context !== 'object')) return rejected('CONTEXT_INVALID', 'the context must be an object')
   const ctx = completeContext(context, registry)
   const ctxValid = checkContext(ctx, registry)
   if (!ctxValid.ok) return rejected('CONTEXT_INVALID', `context ${ctxValid.message}`)
 
-  // VERIFY-1 step 1: parse (TOKEN-*, MAC-*).
+  // VERIFY-1 step 2, ALG-3 … ALG-6: size, prefix, base64url, binary (TOKEN-*, MAC-*). The reference
+  // has no caveat count or size limit (ALG-7 is optional).
   const parsed = parseToken(token)
   if (!parsed.ok) return rejected(parsed.reason, parsed.message)
   return verifyMacaroon(parsed.token.macaroon, key, ctx, registry)
@@ -68,15 +70,15 @@ export function verify(token: unknown, key: unknown, context?: ContextInput, opt
  * the parser's; the scaling benchmark calls this directly to go past them.
  */
 export function verifyMacaroon(macaroon: Macaroon, key: Uint8Array, ctx: VerifyContext, registry: CaveatRegistry = DEFAULT_REGISTRY): VerifyResult {
-  // MAC-11: the identifier names a database row; bytes that are not UTF-8 cannot.
+  // ALG-8, MAC-11: the identifier names a database row; bytes that are not UTF-8 cannot.
   if (!isUtf8(macaroon.identifier)) return rejected('MACAROON_MALFORMED', 'identifier is not valid UTF-8')
 
-  // VERIFY-1 step 2 / VERIFY-4: the signature is checked before any caveat is interpreted,
+  // ALG-9, VERIFY-4: the signature is checked before any caveat is interpreted,
   // so a forged token learns nothing about why its caveats would fail.
   const expected = computeSignature(key, macaroon.identifier, macaroon.caveats)
   if (!signaturesEqual(expected, macaroon.signature)) return rejected('SIGNATURE_MISMATCH', 'signature does not match: wrong key, or the token was altered')
 
-  // VERIFY-1 step 3 / VERIFY-5: every caveat is evaluated; all must hold.
+  // ALG-10, VERIFY-5: every caveat is evaluated in token order; all must hold. ALG-11 picks the reason.
   let failures: Failure[] | null = null
   macaroon.caveats.forEach((caveat, index) => {
     const decoded = decodeCaveat(caveat, registry)

@@ -38,16 +38,55 @@ func Restrict(token string, restrictions []map[string]any) (string, string) {
 		m.Caveats = append(m.Caveats, c)
 	}
 	m.Signature = sig
-	if out := DumpToken(prefix, m); !tooLarge(out) {
-		return out, ""
+	out := DumpToken(prefix, m)
+	if len(out) > 8192 || len(m.Caveats) > 64 {
+		return "", "INVALID_ARGUMENT" // RESTRICT-9: beyond LIMIT-1, which every verifier must accept
 	}
-	return "", "INVALID_ARGUMENT" // the result would be over LIMIT-2
+	for _, c := range m.Caveats {
+		if len(c.ID) > 4096 {
+			return "", "INVALID_ARGUMENT" // RESTRICT-9: beyond LIMIT-3
+		}
+	}
+	return out, ""
+}
 
+// members lists the members of each restriction object (ADAPT-13); any other is refused (RESTRICT-8).
+var members = map[string][]string{
+	"expiration": {"expires_at", "not_before"}, "legacy_expiration": {"expires_at", "not_before"},
+	"project_names": {"names"}, "legacy_project_names": {"names"},
+	"project_ids": {"ids"}, "legacy_project_ids": {"ids"},
+	"user": {"user_id"}, "oidc_publisher": {"publisher_id", "claims"}, "legacy_user": {},
+}
+
+func onlyKnownMembers(r map[string]any) bool {
+	kind, _ := r["type"].(string)
+	allowed, ok := members[kind]
+	if !ok {
+		return false
+	}
+	for name := range r {
+		if name != "type" && !contains(allowed, name) {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func encodeRestriction(r map[string]any) (string, error) {
 	var wire any
 	var err error
+	if !onlyKnownMembers(r) {
+		return "", errRefused
+	}
 	switch r["type"] {
 	case "expiration", "legacy_expiration":
 		var exp, nbf json.Number
@@ -130,14 +169,15 @@ func list(v any, normalize func(string) (string, bool)) ([]any, error) {
 
 func lowerUUID(s string) (string, bool) { return strings.ToLower(s), uuid.MatchString(s) } // RESTRICT-3
 
-// claimsOK: integers only (JSON-4), nesting within MaxDepth (LIMIT-4).
+// claimsOK: integers only (JSON-4), within ±(2^53 - 1) (RESTRICT-10), nesting within MaxDepth (LIMIT-4).
 func claimsOK(v any, depth int) bool {
 	if depth > MaxDepth {
 		return false
 	}
 	switch x := v.(type) {
 	case json.Number:
-		return integer.MatchString(string(x))
+		n, err := x.Int64()
+		return integer.MatchString(string(x)) && err == nil && n <= 1<<53-1 && n >= -(1<<53-1)
 	case map[string]any:
 		for _, item := range x {
 			if !claimsOK(item, depth+1) {

@@ -7,7 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"strings"
-	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Macaroon is a decoded libmacaroons V2 binary macaroon (spec/macaroon.md).
@@ -25,7 +25,7 @@ type Caveat struct {
 	Vid      []byte
 }
 
-// MaxTokenLength is the longest token accepted, in UTF-16 code units as the reference counts (LIMIT-2).
+// MaxTokenLength is the longest token accepted, in code points (LIMIT-2, LIMIT-5).
 const MaxTokenLength = 65536
 
 var errMalformed = errors.New("malformed macaroon")
@@ -56,15 +56,7 @@ func splitToken(token string, prefixOK func(string) bool) (prefix string, body [
 }
 
 // tooLarge is LIMIT-2's size check, made before anything else is read.
-func tooLarge(token string) bool { return utf16Length(token) > MaxTokenLength }
-
-func utf16Length(s string) int {
-	n := 0
-	for _, r := range s {
-		n += len(utf16.Encode([]rune{r}))
-	}
-	return n
-}
+func tooLarge(token string) bool { return utf8.RuneCountInString(token) > MaxTokenLength }
 
 // Field types (MAC-2).
 const (

@@ -90,10 +90,13 @@ func InspectorPrefix(p string) bool {
 	return true
 }
 
-// Mint issues a token with these exact caveat bytes (MINT-1 ... MINT-4).
+// Mint issues a token with these exact caveat bytes (MINT-1 ... MINT-5).
 func Mint(key []byte, location, identifier, prefix string, caveats []string) (string, string) {
 	if len(key) == 0 {
 		return "", "KEY_INVALID"
+	}
+	if !InspectorPrefix(prefix) {
+		return "", "INVALID_ARGUMENT" // MINT-5
 	}
 	m := &Macaroon{Location: []byte(location), Identifier: []byte(identifier)}
 	for _, c := range caveats {

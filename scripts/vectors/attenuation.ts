@@ -1,6 +1,7 @@
 /** Vectors for restricting tokens and verifying restricted tokens (spec/restricting.md, LAW-1). */
 import { emptyContext, OTHER_PROJECT, OTHER_USER, PROJECT, PUBLISHER, publisherContext, restrictVector, T0, token, USER, userContext, vectorFile, verifyVector } from './builder.js'
 import { PT, PYPITOKEN, PYPITOKEN_USER_THEN_NAMES, THIRD_PARTY } from './recorded.js'
+import { restrictArgumentVectors } from './restrict-arguments.js'
 
 const USER_TOKEN = token({ caveats: [`[3,"${USER}"]`] })
 const r = (id: string, description: string, spec: string[], restrictions: Record<string, unknown>[], expect: { caveats: unknown[] } | { invalid: 'INVALID_ARGUMENT' }, t = USER_TOKEN) =>
@@ -49,10 +50,11 @@ export function build() {
       r('refuses-empty-ids', 'An empty id list.', ['RESTRICT-5'], [{ type: 'project_ids', ids: [] }], { invalid: 'INVALID_ARGUMENT' }),
       r('refuses-inverted-window', 'not_before after expires_at (pypitoken writes it).', ['RESTRICT-4'], [{ type: 'expiration', expires_at: T0, not_before: T0 + 900 }], { invalid: 'INVALID_ARGUMENT' }),
       r('refuses-negative-time', 'A negative not_before.', ['RESTRICT-4'], [{ type: 'expiration', expires_at: T0, not_before: -1 }], { invalid: 'INVALID_ARGUMENT' }),
-      r('refuses-unknown-type', 'A restriction type this version does not define.', ['RESTRICT-1'], [{ type: 'ip_range', cidr: '10.0.0.0/8' }], { invalid: 'INVALID_ARGUMENT' }),
+      r('refuses-unknown-type', 'A restriction type this version does not define: INVALID_ARGUMENT, not `unsupported`.', ['RESTRICT-8', 'ADAPT-13'], [{ type: 'ip_range', cidr: '10.0.0.0/8' }], { invalid: 'INVALID_ARGUMENT' }),
       r('refuses-float-claims', 'OIDC claims holding a float: the restricter would write a caveat every verifier rejects.', ['RESTRICT-7', 'JSON-4'], [{ type: 'oidc_publisher', publisher_id: PUBLISHER, claims: { iat: 1700000000.5 } }], { invalid: 'INVALID_ARGUMENT' }),
       r('keeps-name-order', 'Names keep their order and duplicates: not sorted, not deduplicated.', ['RESTRICT-1'], [{ type: 'project_names', names: ['sampleproject', 'flask', 'sampleproject'] }], { caveats: [[1, ['sampleproject', 'flask', 'sampleproject']]] }),
       r('refuses-later-invalid', 'A valid restriction followed by an invalid one: nothing is appended, the whole call is refused.', ['RESTRICT-5'], [{ type: 'user', user_id: USER }, { type: 'project_names', names: [] }], { invalid: 'INVALID_ARGUMENT' }),
+      ...restrictArgumentVectors(),
       restrictVector({ id: 'attenuation::malformed-token', description: 'Restricting a token that does not parse gives the token\'s reason.', spec: ['RESTRICT-1', 'TOKEN-4'], flags: ['Base64Padding'], token: USER_TOKEN + '==', restrictions: [{ type: 'user', user_id: USER }], expect: { invalid: 'TOKEN_BAD_ENCODING' } }),
       verifyVector({ id: 'attenuation::recorded-narrowed-valid', description: 'pypitoken\'s recorded `user` token narrowed to requests (pypitoken.md §5.5): valid for requests and its user.', spec: ['LAW-1', 'SIG-3'], flags: ['RecordedToken', 'JsonWhitespace'], token: PYPITOKEN_USER_THEN_NAMES, context: userContext({ project: requests, user_id: PT.userId }), expect: 'valid' }),
       verifyVector({ id: 'attenuation::recorded-narrowed-other-project', description: 'The same token on flask.', spec: ['LAW-1'], flags: ['RecordedToken'], token: PYPITOKEN_USER_THEN_NAMES, context: userContext({ project: OTHER_PROJECT, user_id: PT.userId }), expect: { invalid: 'CAVEAT_NOT_SATISFIED' } }),

@@ -116,14 +116,26 @@ export type VerifyExpectation =
 /** A verify vector, with the decoded token and its signature chain for consumers without a V2 parser (decoded.ts). */
 export function verifyVector(c: Common & { token: string; key?: string; context: VerifyContext; expect: VerifyExpectation }): VerifyVector {
   const key = c.key ?? KEY_HEX
-  return { ...common(c), op: 'verify', input: { token: c.token, key, context: c.context }, decoded: decodedToken(c.token), chain: signatureChain(c.token, key), expected: verifyExpected(c.expect) }
+  return { ...common(c), op: 'verify', input: { token: c.token, key, context: c.context }, decoded: decodedToken(c.token), chain: signatureChain(c.token, key), expected: verifyExpected(onlyCaveatFails(c.expect, c.token)) }
+}
+
+const CAVEAT_REASONS: readonly ReasonCode[] = ['CAVEAT_MALFORMED', 'CAVEAT_UNKNOWN', 'CAVEAT_THIRD_PARTY', 'CAVEAT_NOT_SATISFIED']
+
+/**
+ * VERIFY-5, VEC-4: when a token's only caveat fails with one allowed reason, the failure list is
+ * that caveat, index 0 — read off the expectation and the caveat count, not computed by a verifier.
+ */
+function onlyCaveatFails(e: VerifyExpectation, t: string): VerifyExpectation {
+  if (e === 'valid' || !('invalid' in e) || e.failures !== undefined || e.also !== undefined || !CAVEAT_REASONS.includes(e.invalid)) return e
+  const parsed = parseToken(t)
+  return parsed.ok && parsed.token.macaroon.caveats.length === 1 ? { ...e, failures: [[0, e.invalid]] } : e
 }
 
 function verifyExpected(e: VerifyExpectation): VerifyVector['expected'] {
   if (e === 'valid') return { result: 'valid' }
   const also = e.also === undefined ? {} : { acceptable_reasons: e.also as [ReasonCode, ...ReasonCode[]] }
   if ('acceptable' in e) return { result: 'acceptable', reason: e.acceptable, ...also }
-  const failures = e.failures === undefined ? {} : { failures: e.failures.map(([index, reason]) => ({ index, reason })) as [ReportedFailure, ReportedFailure, ...ReportedFailure[]] }
+  const failures = e.failures === undefined ? {} : { failures: e.failures.map(([index, reason]) => ({ index, reason })) as [ReportedFailure, ...ReportedFailure[]] }
   return { result: 'invalid', reason: e.invalid, ...also, ...failures }
 }
 

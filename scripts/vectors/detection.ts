@@ -157,6 +157,9 @@ export function build() {
       notDetected({ id: 'prefix-2019-colon', description: 'A production token body behind the 2019 prefix `pypi:`, which verifiers refuse today (TOKEN-2).', spec: ['DETECT-4'], text: `pypi:${body}` }),
       notDetected({ id: 'truncated', description: 'A production token with its last 8 characters cut off: not a macaroon (the signature is short).', spec: ['DETECT-4'], text: production.user.slice(0, -8) }),
       notDetected({ id: 'placeholder', description: 'Documentation placeholder: the production token start, then 100 `X`.', spec: ['DETECT-4'], text: `${production.user.slice(0, 'pypi-AgEI'.length + 11)}${'X'.repeat(100)}` }),
+      notDetected({ id: 'location-upper-case', description: 'A well-formed token whose location is the production host in upper case: the location is compared byte for byte (DETECT-6).', spec: ['DETECT-6', 'DETECT-4'], text: token({ key: keyOf('upper'), identifier: uuidOf('upper'), location: indexLocation('production').toUpperCase(), caveats: ISSUED.user }) }),
+      notDetected({ id: 'location-trailing-dot', description: 'A well-formed token whose location is the production host followed by `.`.', spec: ['DETECT-6', 'DETECT-4'], text: token({ key: keyOf('dot'), identifier: uuidOf('dot'), location: `${indexLocation('production')}.`, caveats: ISSUED.user }) }),
+      notDetected({ id: 'location-with-scheme', description: 'A well-formed token whose location is the production host behind `https://`.', spec: ['DETECT-6', 'DETECT-4'], text: token({ key: keyOf('scheme'), identifier: uuidOf('scheme'), location: `https://${indexLocation('production')}`, caveats: ISSUED.user }) }),
       notDetected({ id: 'prefix-only', description: 'The production start of a token with nothing after it.', spec: ['DETECT-4'], text: `password = ${production.user.slice(0, 'pypi-AgEI'.length + 11)}` }),
     ],
   )

@@ -14,6 +14,8 @@ import * as macaroon from './macaroon.js'
 import * as signature from './signature.js'
 import * as caveatEncoding from './caveat-encoding.js'
 import * as verification from './verification.js'
+import * as algorithm from './algorithm.js'
+import * as lenient from './lenient.js'
 import * as attenuation from './attenuation.js'
 import * as mint from './mint.js'
 import * as limits from './limits.js'
@@ -32,6 +34,8 @@ export const TOPICS: Topic[] = [
   { path: 'vectors/signature.json', build: signature.build },
   { path: 'vectors/caveat-encoding.json', build: caveatEncoding.build },
   { path: 'vectors/verification.json', build: verification.build },
+  { path: 'vectors/algorithm.json', build: algorithm.build },
+  { path: 'vectors/lenient.json', build: lenient.build },
   { path: 'vectors/attenuation.json', build: attenuation.build },
   { path: 'vectors/mint.json', build: mint.build },
   { path: 'vectors/limits.json', build: limits.build },

@@ -122,6 +122,9 @@ export function build() {
         caveats: [],
         expect: { token: assemble('', PT.identifier, [], PYPITOKEN.base!.signature) },
       }),
+      mintVector({ id: 'mint::refuses-prefix-with-dash', description: 'Prefix `py-pi`: every reader would split the token at its first `-`, so a minter refuses it.', spec: ['MINT-5', 'TOKEN-1'], flags: ['RestrictArgument'], prefix: 'py-pi', caveats: [], expect: { invalid: 'INVALID_ARGUMENT' } }),
+      mintVector({ id: 'mint::refuses-empty-prefix', description: 'An empty prefix (the token would begin with `-`).', spec: ['MINT-5'], flags: ['RestrictArgument'], prefix: '', caveats: [], expect: { invalid: 'INVALID_ARGUMENT' } }),
+      mintVector({ id: 'mint::refuses-65-character-prefix', description: 'A prefix of 65 letters, one more than MINT-5 allows.', spec: ['MINT-5'], flags: ['RestrictArgument'], prefix: 'p'.repeat(65), caveats: [], expect: { invalid: 'INVALID_ARGUMENT' } }),
       mintVector({ id: 'mint::empty-key', description: 'An empty key: pymacaroons would sign nothing; a minter refuses.', spec: ['MINT-4', 'SIG-6'], flags: ['EmptyKey'], key: '', caveats: [], expect: { invalid: 'KEY_INVALID' } }),
     ],
   )

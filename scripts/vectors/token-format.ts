@@ -69,7 +69,7 @@ export function build() {
       v('prefix-2019-colon', '`pypi:`, the prefix of 2019 tokens (warehouse #6342); the first `-` is then inside the body.', ['TOKEN-1', 'TOKEN-2'], 'pypi:' + BODY, BAD_PREFIX, ['PrefixCase']),
       v('prefix-leading-space', 'A space before the prefix (pypitoken keeps it as part of the prefix).', ['TOKEN-2', 'TOKEN-4'], ' ' + BASE, BAD_PREFIX, ['PrefixCase', 'TokenWhitespace']),
       v('prefix-empty', 'An empty prefix: `-` then the body.', ['TOKEN-2'], '-' + BODY, BAD_PREFIX, ['PrefixCase']),
-      v('prefix-doubled', '`pypi-pypi-…`: the body then starts with `pypi-`, which is not canonical base64url of this macaroon.', ['TOKEN-1', 'TOKEN-4'], 'pypi-' + BASE, { invalid: 'MACAROON_MALFORMED' }),
+      v('prefix-doubled', '`pypi-pypi-…`: the prefix ends at the first `-` (TOKEN-1), so the body starts with `pypi-`, all base64url characters (TOKEN-4 holds); it decodes to bytes whose first is not `02` (MAC-1).', ['TOKEN-1', 'MAC-1', 'ALG-6'], 'pypi-' + BASE, { invalid: 'MACAROON_MALFORMED' }),
       v('padding-two', 'Two `=` of padding (the body is 2 mod 4); pymacaroons accepts padding.', ['TOKEN-4'], BASE + '==', BAD_ENCODING, ['Base64Padding']),
       v('padding-one', 'One `=` of padding (the body is 3 mod 4).', ['TOKEN-4'], BASE3 + '=', BAD_ENCODING, ['Base64Padding']),
       v('padding-extra', 'Three `=`; pymacaroons accepts whatever padding completes a multiple of 4.', ['TOKEN-4'], BASE + '===', BAD_ENCODING, ['Base64Padding']),

@@ -1459,8 +1459,8 @@ export const vectorFileSchema = {
           "items": {
             "$ref": "common.schema.json#/definitions/ReportedFailure"
           },
-          "minItems": 2,
-          "description": "Every failure a verifier must report, in token order (VERIFY-5); given when more than one caveat fails. Checked at the reason level when the adapter lists its failures."
+          "minItems": 1,
+          "description": "Every failure a verifier must report, in token order (VERIFY-5); given when more than one caveat fails, and when the token's only caveat fails with a single allowed reason. Checked at the reason level when the adapter lists its failures."
         }
       },
       "required": [

@@ -632,11 +632,11 @@ export interface VerifyRejected {
    */
   acceptable_reasons?: [ReasonCode, ...ReasonCode[]];
   /**
-   * Every failure a verifier must report, in token order (VERIFY-5); given when more than one caveat fails. Checked at the reason level when the adapter lists its failures.
+   * Every failure a verifier must report, in token order (VERIFY-5); given when more than one caveat fails, and when the token's only caveat fails with a single allowed reason. Checked at the reason level when the adapter lists its failures.
    *
-   * @minItems 2
+   * @minItems 1
    */
-  failures?: [ReportedFailure, ReportedFailure, ...ReportedFailure[]];
+  failures?: [ReportedFailure, ...ReportedFailure[]];
 }
 /**
  * This interface was referenced by `VectorFile`'s JSON-Schema

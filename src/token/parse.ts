@@ -31,8 +31,12 @@ export interface ParseOptions {
  * whatever `input` is.
  */
 export function parseToken(input: unknown, options: ParseOptions = {}): ParseResult {
+  // ALG-3: the size is measured first, on the whole string, in code points (LIMIT-5).
   if (typeof input !== 'string') return fail('TOKEN_BAD_ENCODING', `a token is a string, not ${input === null ? 'null' : typeof input}`)
-  if (input.length > MAX_TOKEN_LENGTH) return fail('TOKEN_TOO_LARGE', `token is ${input.length} characters; the limit is ${MAX_TOKEN_LENGTH}`)
+  if (input.length > MAX_TOKEN_LENGTH) {
+    const size = codePoints(input)
+    if (size > MAX_TOKEN_LENGTH) return fail('TOKEN_TOO_LARGE', `token is ${size} characters; the limit is ${MAX_TOKEN_LENGTH}`)
+  }
   const dash = input.indexOf('-')
   if (dash < 0) return fail('TOKEN_BAD_PREFIX', "token has no '-' separating a prefix from the body")
   const prefix = input.slice(0, dash)
@@ -50,6 +54,20 @@ export function parseToken(input: unknown, options: ParseOptions = {}): ParseRes
 /** The canonical token string; `dumpToken(parseToken(s).token) === s` for every accepted `s` (LAW-4). */
 export function dumpToken(token: ParsedToken): string {
   return `${token.prefix}-${encodeBase64url(encodeMacaroon(token.macaroon))}`
+}
+
+/** LIMIT-5: a token's size is its number of code points (a surrogate pair counts once). */
+export function codePoints(s: string): number {
+  let count = 0
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i)
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) i++
+    }
+    count++
+  }
+  return count
 }
 
 function fail(reason: ReasonCode, message: string): ParseResult {

@@ -89,4 +89,20 @@ describe('restrict', () => {
     expect(refusal('nope', [])).toBe('TOKEN_BAD_PREFIX')
     expect(refusal(42, [])).toBe('TOKEN_BAD_ENCODING')
   })
+
+  it('refuses a result beyond what every verifier must accept: 64 caveats, 4,096-byte caveats, 8,192 characters (RESTRICT-9)', () => {
+    const names = { type: 'project_names', names: ['requests'] }
+    const base = PYPITOKEN.base!.token
+    const existing = rawCaveats(base).length
+    const upTo64 = restricted(base, Array(64 - existing).fill(names))
+    expect(rawCaveats(upTo64)).toHaveLength(64)
+    expect(refusal(upTo64, [names])).toBe('INVALID_ARGUMENT')
+    const long = (n: number) => ({ type: 'project_names', names: ['a' + 'b'.repeat(n)] })
+    expect(refusal(base, [long(4096 - 9)])).toBe('ok')
+    expect(refusal(base, [long(4096 - 8)])).toBe('INVALID_ARGUMENT')
+    const big = restricted(base, [long(4000)])
+    expect(big.length).toBeLessThan(8192)
+    expect(refusal(big, [long(1000)])).toBe('ok')
+    expect(refusal(big, [long(3000)])).toBe('INVALID_ARGUMENT')
+  })
 })

@@ -131,6 +131,15 @@ describe('verify', () => {
     expect(reason(PYPITOKEN.base!.token, KEY, context as never)).toBe('CONTEXT_INVALID')
   })
 
+  it('checks the call before the token: the key, then the context, then the token (ALG-2, D35)', () => {
+    const badContext = { user_id: 5 } as never
+    expect(reason('not a token', new Uint8Array(), badContext)).toBe('KEY_INVALID')
+    expect(reason('x'.repeat(70000), new Uint8Array())).toBe('KEY_INVALID')
+    expect(reason('not a token', KEY, badContext)).toBe('CONTEXT_INVALID')
+    expect(reason('x'.repeat(70000), KEY, badContext)).toBe('CONTEXT_INVALID')
+    expect(reason('x'.repeat(70000), KEY)).toBe('TOKEN_TOO_LARGE')
+  })
+
   it('accepts a display name whose PEP 503 form is the normalized name (CTX-1)', () => {
     expect(reason(PYPITOKEN.base!.token, KEY, { project: { name: 'My_Pkg.Name', normalized_name: 'my-pkg-name', id: '00000000-0000-0000-0000-000000000001' } })).toBe('OK')
   })

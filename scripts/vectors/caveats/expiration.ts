@@ -37,7 +37,7 @@ export function build() {
       check('beyond-2-53', 'expires_at = 2^53+1, which a double rounds: still later than any now.', ['EXP-4'], `[0,9007199254740993,${T0}]`, T0 + 10, 'valid', ['HugeInteger']),
       check('beyond-int64', 'expires_at = 2^63: a verifier may reject integers outside int64 as malformed, or compare exactly.', ['EXP-4'], `[0,9223372036854775808,${T0}]`, T0 + 10, { acceptable: 'CAVEAT_MALFORMED' }, ['HugeInteger']),
       check('huge-expiry', 'A 23-digit expires_at (observed accepted by Warehouse and pypitoken).', ['EXP-4'], `[0,99999999999999999999999,0]`, T0 + 10, { acceptable: 'CAVEAT_MALFORMED' }, ['HugeInteger']),
-      check('python-int-limit', 'A 4301-digit integer: over CPython\'s int-parsing limit, so Warehouse fails with "unknown error".', ['EXP-4'], `[0,1${'0'.repeat(4300)},0]`, T0 + 10, { acceptable: 'CAVEAT_MALFORMED' }, ['HugeInteger']),
+      check('python-int-limit', 'A 4301-digit integer: over CPython\'s int-parsing limit, so Warehouse fails with "unknown error". The caveat is 4,307 bytes, beyond LIMIT-3\'s MUST, so a verifier may also refuse it as too large.', ['EXP-4', 'LIMIT-8'], `[0,1${'0'.repeat(4300)},0]`, T0 + 10, { acceptable: 'CAVEAT_MALFORMED', also: ['TOKEN_TOO_LARGE'] }, ['HugeInteger', 'TokenSize']),
       ...integerEdges({ topic: 'expiration', caveat: (exp, nbf) => `[0,${exp},${nbf}]`, cites: ['EXP-3'] }),
       check('string-timestamp', 'A string expires_at (Warehouse: "invalid values for fields").', ['EXP-2', 'CAV-10'], `[0,"${T0 + 900}",${T0}]`, T0 + 10, MALFORMED),
       check('boolean-timestamp', '`true` is not an integer (pydantic StrictInt).', ['EXP-2', 'CAV-10'], `[0,true,${T0}]`, T0 + 10, MALFORMED),

@@ -69,6 +69,14 @@ describe('judge: verify at the verdict and the reason level (VEC-3, VEC-4, VEC-7
       expect(FAILURES_NOT_REPORTED).toMatch(/^failures not reported/)
     })
 
+    it('grades the index of a single failing caveat too (VERIFY-5, VEC-4)', () => {
+      const single: VerifyVector['expected'] = { result: 'invalid', reason: 'CAVEAT_NOT_SATISFIED', failures: [{ index: 0, reason: 'CAVEAT_NOT_SATISFIED' }] }
+      const one = (index: number | null) => ({ ...said(false, 'CAVEAT_NOT_SATISFIED'), failures: [{ index, reason: 'CAVEAT_NOT_SATISFIED', message: 'm' }] })
+      expect(judge(verifyVector(single), one(0))).toEqual({ verdict: PASS, reason: PASS, failuresChecked: true })
+      expect(levels(judge(verifyVector(single), one(null)))).toBe('PASS / FAIL: failures: expected [0 CAVEAT_NOT_SATISFIED], got [token CAVEAT_NOT_SATISFIED]')
+      expect(levels(judge(verifyVector(single), one(1)))).toBe('PASS / FAIL: failures: expected [0 CAVEAT_NOT_SATISFIED], got [1 CAVEAT_NOT_SATISFIED]')
+    })
+
     it('checks the reason before the list, and the list only when the vector has one', () => {
       expect(levels(judge(verifyVector(expected), { ...listing([0, 'CAVEAT_NOT_SATISFIED'], [1, 'CAVEAT_MALFORMED']), reason: 'CAVEAT_UNKNOWN' }))).toBe(wrong('invalid (CAVEAT_MALFORMED)', 'CAVEAT_UNKNOWN'))
       expect(judge(verifyVector({ result: 'invalid', reason: 'CAVEAT_MALFORMED' }), listing([5, 'CAVEAT_UNKNOWN']))).toEqual({ verdict: PASS, reason: PASS })

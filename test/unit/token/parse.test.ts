@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dumpToken, MAX_TOKEN_LENGTH, parseToken } from '../../../src/token/parse.js'
+import { codePoints, dumpToken, MAX_TOKEN_LENGTH, parseToken } from '../../../src/token/parse.js'
 import { decodeBase64url, encodeBase64url } from '../../../src/token/base64url.js'
 import { PYPITOKEN, PYPITOKEN_TESTSUITE, WH } from '../../fixtures/reference-tokens.js'
 
@@ -73,6 +73,14 @@ describe('parseToken', () => {
 
   it('rejects a token longer than the limit with TOKEN_TOO_LARGE (LIMIT-2)', () => {
     expect(reason('pypi-' + 'A'.repeat(MAX_TOKEN_LENGTH))).toBe('TOKEN_TOO_LARGE')
+  })
+
+  it('measures the size in code points: a surrogate pair counts once (LIMIT-5)', () => {
+    const astral = '\u{1F600}'.repeat(MAX_TOKEN_LENGTH / 2)
+    expect(reason('pypi-' + astral)).toBe('TOKEN_BAD_ENCODING')
+    expect(reason('pypi-' + '\u{1F600}'.repeat(MAX_TOKEN_LENGTH))).toBe('TOKEN_TOO_LARGE')
+    expect(reason('p'.repeat(MAX_TOKEN_LENGTH - 1) + '\uD800\uD800')).toBe('TOKEN_TOO_LARGE')
+    expect(codePoints('a\u{1F600}\uDC00\uD800')).toBe(4)
   })
 
   it.each([null, undefined, 42, {}, [], Buffer.from(base)])('answers a non-string %s with a reason instead of throwing', (input) => {
