@@ -10,12 +10,12 @@ import { commonSchema } from '../src/generated/schemas.js'
 import { FLAGS } from './vectors/flags.js'
 import { DEFAULT_REGISTRY } from '../src/caveats/registry.js'
 import { comparisonRules, familyProblems } from '../src/vectors/near-miss-coverage.js'
-import { BASE_CONTEXTS } from './vectors/near-miss.js'
+import { BASE_CONTEXTS } from './vectors/near-miss-vectors.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Ids about the suite itself: covered by tests in test/, not by vectors. */
-const SUITE_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER', 'PROP']
+const SUITE_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER', 'PROP', 'INTEROP']
 /** The codes spec/reason-codes.md marks as never in vectors (its call-codes table, column "in vectors" = no). */
 function libraryOnlyReasons(): string[] {
   const text = readFileSync(join(root, 'spec/reason-codes.md'), 'utf8')

@@ -1,5 +1,6 @@
 /** @module restrict(token, restrictions): attenuation without the key (spec/restricting.md). */
 import { encodeUtf8 } from './bytes.js'
+import { decodeCaveat } from './caveats/decode.js'
 import { DEFAULT_REGISTRY, registryOf, type CaveatRegistry } from './caveats/registry.js'
 import { normalizeRestriction } from './caveats/restriction.js'
 import type { ReasonCode, Restriction } from './generated/types.js'
@@ -22,14 +23,21 @@ export function encodeRestriction(r: Restriction, registry: CaveatRegistry = DEF
   return dumpJson(module.encode(r as never) as JsonValue)
 }
 
-/** Normalises every restriction and encodes it, or says which one was refused and why. */
+/**
+ * Normalises every restriction and encodes it, or says which one was refused and why. LAW-7: a
+ * caveat this implementation's own decoder would refuse (say, claims nested deeper than LIMIT-4's
+ * limit) is refused here, never written.
+ */
 export function encodeRestrictions(restrictions: unknown, registry: CaveatRegistry = DEFAULT_REGISTRY): { ok: true; caveats: string[] } | { ok: false; message: string } {
   if (!Array.isArray(restrictions)) return { ok: false, message: 'restrictions must be an array' }
   const caveats: string[] = []
   for (const [i, input] of restrictions.entries()) {
     const n = normalizeRestriction(input, registry)
     if (!n.ok) return { ok: false, message: `restriction ${i}: ${n.message}` }
-    caveats.push(encodeRestriction(n.restriction, registry))
+    const text = encodeRestriction(n.restriction, registry)
+    const read = decodeCaveat({ kind: 'first-party', id: encodeUtf8(text) }, registry)
+    if (!read.ok) return { ok: false, message: `restriction ${i}: its caveat would not verify here (LAW-7): ${read.message}` }
+    caveats.push(text)
   }
   return { ok: true, caveats }
 }

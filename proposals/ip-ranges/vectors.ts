@@ -3,7 +3,7 @@ import { DEFAULT_REGISTRY, extendRegistry, type CaveatModule, type VerifyContext
 import type { Comparison, NearMissCase, RuleRef } from '../../src/vectors/near-miss.js'
 import { emptyContext, OTHER_PROJECT, PROJECT, restrictVector, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../../scripts/vectors/builder.js'
 import type { Flag } from '../../scripts/vectors/flags.js'
-import { nearMissFamily, type NearMissRule } from '../../scripts/vectors/near-miss.js'
+import { nearMissFamily, type NearMissRule } from '../../scripts/vectors/near-miss-vectors.js'
 import { caveat as module } from './module.js'
 
 /** The version this proposal is for (PROP-9). */

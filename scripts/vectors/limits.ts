@@ -1,5 +1,5 @@
 /** Vectors for sizes every verifier must handle and may refuse (spec/limits.md). */
-import { fromBytes, IDENTIFIER, inspectVector, LOCATION, signatureOf, publisherContext, PUBLISHER, signedBytes, token, userContext, vectorFile, verifyVector } from './builder.js'
+import { fromBytes, IDENTIFIER, inspectVector, LOCATION, PUBLISHER, publisherContext, restrictVector, signatureOf, signedBytes, token, userContext, vectorFile, verifyVector } from './builder.js'
 
 const NAMES = '[1,["sampleproject"]]'
 
@@ -38,6 +38,9 @@ function nestedClaims(depth: number): string {
   return `[4,"${PUBLISHER}",${'{"a":'.repeat(depth - 2)}{}${'}'.repeat(depth - 2)}]`
 }
 
+/** Claims objects nested 7 deep, `{"a":{…{}}}`: depth 8 inside `[4, id, claims]`. */
+const NESTED_CLAIMS_7: Record<string, unknown> = JSON.parse(`${'{"a":'.repeat(6)}{}${'}'.repeat(6)}`)
+
 export function build() {
   const near8kCaveats = caveatsOfLength(8192)
   const near8k = token({ caveats: near8kCaveats })
@@ -58,6 +61,15 @@ export function build() {
       verifyVector({ id: 'limits::300-caveats', description: '300 caveats: beyond what a verifier must accept.', spec: ['LIMIT-2'], flags: ['TokenSize', 'DuplicateCaveat'], token: token({ caveats: Array(300).fill(NAMES) }), context: userContext(), expect: { acceptable: 'TOKEN_TOO_LARGE' } }),
       verifyVector({ id: 'limits::70000-characters', description: 'A valid token of about 70,000 characters: a verifier may refuse it unread.', spec: ['LIMIT-2'], flags: ['TokenSize'], token: assembled([namesOfLength(52000)]), context: userContext(), expect: { acceptable: 'TOKEN_TOO_LARGE' } }),
       verifyVector({ id: 'limits::depth-8', description: 'OIDC claims nested to depth 8 (the caveat array counts as 1).', spec: ['LIMIT-4', 'OIDC-2'], flags: ['DeepNesting', 'OidcTag', 'OidcClaims'], token: token({ caveats: [nestedClaims(8)] }), context: publisherContext(), expect: 'valid' }),
+      restrictVector({
+        id: 'limits::restrict-claims-depth-8',
+        description: 'Restricting with claims that reach depth 8 in the caveat (the caveat array counts as 1): every verifier reads that depth (LIMIT-4), so a restricter writes it, and its own verifier then reads it (LAW-7).',
+        spec: ['LAW-7', 'LIMIT-4', 'RESTRICT-1'],
+        flags: ['DeepNesting', 'OidcTag', 'OidcClaims'],
+        token: token(),
+        restrictions: [{ type: 'oidc_publisher', publisher_id: PUBLISHER, claims: NESTED_CLAIMS_7 }],
+        expect: { caveats: [[4, PUBLISHER, NESTED_CLAIMS_7]] },
+      }),
       verifyVector({ id: 'limits::depth-33', description: 'Claims nested to depth 33: a verifier may refuse.', spec: ['LIMIT-4'], flags: ['DeepNesting', 'OidcTag', 'OidcClaims'], token: token({ caveats: [nestedClaims(33)] }), context: publisherContext(), expect: { acceptable: 'CAVEAT_MALFORMED' } }),
       verifyVector({ id: 'limits::depth-2000', description: 'Claims nested 2,000 deep, past CPython\'s recursion limit: refusing is fine, crashing is not.', spec: ['LIMIT-4', 'VERIFY-7', 'LIMIT-8'], flags: ['DeepNesting', 'OidcTag', 'OidcClaims'], token: token({ caveats: [nestedClaims(2000)] }), context: publisherContext(), expect: { acceptable: 'CAVEAT_MALFORMED', also: ['TOKEN_TOO_LARGE'] } }),
     ],

@@ -14,6 +14,8 @@ const FOUND = findToken((body) => body.length % 4 === 2 && /-/.test(body) && /_/
 const BASE = FOUND.token
 /** A token whose body length is 3 mod 4 (2 spare bits). */
 const BASE3 = findToken((body) => body.length % 4 === 3).token
+/** A token whose body length is 0 mod 4 (no spare bits, no padding). */
+const BASE0 = findToken((body) => body.length % 4 === 0).token
 const BODY = BASE.slice('pypi-'.length)
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
@@ -46,6 +48,45 @@ const v = (id: string, description: string, spec: string[], t: string, expect: V
   verifyVector({ id: `token-format::${id}`, description, spec, flags, token: t, context: userContext(), expect })
 const BAD_PREFIX = { invalid: 'TOKEN_BAD_PREFIX' } as const
 const BAD_ENCODING = { invalid: 'TOKEN_BAD_ENCODING' } as const
+
+/** Whitespace a token picks up on its way (TOKEN-4), by where it sits: `at` is the body index, or `end`. */
+const WHITESPACE: readonly { name: string; what: string; text: string; at: number | 'end' }[] = [
+  { name: 'trailing-newline', what: 'a trailing line feed', text: '\n', at: 'end' },
+  { name: 'trailing-crlf', what: 'a trailing CR LF', text: '\r\n', at: 'end' },
+  { name: 'trailing-space', what: 'a trailing space', text: ' ', at: 'end' },
+  { name: 'trailing-tab', what: 'a trailing tab', text: '\t', at: 'end' },
+  { name: 'inner-space', what: 'a space inside the body', text: ' ', at: 50 },
+  { name: 'inner-newline', what: 'a line feed inside the body', text: '\n', at: 76 },
+  { name: 'space-after-prefix', what: 'a space between `pypi-` and the body', text: ' ', at: 0 },
+  // Four characters keep the length mod 4, so a decoder that pads and skips whitespace accepts at every length.
+  { name: 'trailing-blank-line', what: 'a trailing blank line (CR LF CR LF)', text: '\r\n\r\n', at: 'end' },
+  { name: 'inner-wrap-indent', what: 'a line break and a three-space indent inside the body, as a wrapped YAML value leaves it', text: '\n   ', at: 76 },
+]
+
+/**
+ * TOKEN-4 at every body length: each kind of whitespace on a canonical token whose body (without
+ * it) is 0, 2 or 3 mod 4 long (1 mod 4 is no body at all, TOKEN-5). A lenient decoder that pads to
+ * a multiple of 4 and skips whitespace fails at some lengths and accepts at others (pymacaroons
+ * accepts any whitespace on 0 mod 4, 2 or 3 characters on 3 mod 4, 3 on 2 mod 4, 4 on any), so
+ * only every length together shows what it does. The 2 mod 4 vectors of the first kinds keep
+ * their original ids.
+ */
+function whitespaceAtEveryLength() {
+  const bases = [
+    { mod: 0, token: BASE0 },
+    { mod: 2, token: BASE },
+    { mod: 3, token: BASE3 },
+  ]
+  const original = new Set(['trailing-newline', 'trailing-crlf', 'trailing-space', 'inner-space', 'inner-newline'])
+  return bases.flatMap(({ mod, token: t }) =>
+    WHITESPACE.filter((w) => !(mod === 2 && original.has(w.name))).map((w) => {
+      const body = t.slice(5)
+      const at = w.at === 'end' ? body.length : w.at
+      const spoilt = `pypi-${body.slice(0, at)}${w.text}${body.slice(at)}`
+      return v(`${w.name}-${mod}-mod-4`, `A canonical token whose body is ${mod} mod 4 long (${body.length} characters), with ${w.what}: TOKEN_BAD_ENCODING at every length (pymacaroons pads the string, whitespace included, to a multiple of 4 and then skips the whitespace: it accepts whenever that padding covers what the body lacks: any whitespace on 0 mod 4, 2 or 3 characters on 3 mod 4, 3 on 2 mod 4, 4 on any).`, ['TOKEN-4'], spoilt, BAD_ENCODING, ['TokenWhitespace'])
+    }),
+  )
+}
 
 export function build() {
   const trailing2 = alternateEndings(BASE, 3)
@@ -82,6 +123,7 @@ export function build() {
       v('trailing-space', 'A trailing space.', ['TOKEN-4'], BASE + ' ', BAD_ENCODING, ['TokenWhitespace']),
       v('inner-space', 'A space inside the body.', ['TOKEN-4'], BASE.slice(0, 50) + ' ' + BASE.slice(50), BAD_ENCODING, ['TokenWhitespace']),
       v('inner-newline', 'A line break inside the body, as a wrapped copy-paste leaves it.', ['TOKEN-4'], BASE.slice(0, 76) + '\n' + BASE.slice(76), BAD_ENCODING, ['TokenWhitespace']),
+      ...whitespaceAtEveryLength(),
       v('length-1-mod-4', 'One extra character makes the length 1 mod 4, which no byte string encodes to.', ['TOKEN-5'], BASE3 + 'AA', BAD_ENCODING),
       ...trailing2.map((t, i) =>
         v(`trailing-bits-4-${i + 1}`, `Another spelling of the last character (4 spare bits): the same bytes, so pymacaroons verifies it (warehouse #6265).`, ['TOKEN-6'], t, BAD_ENCODING, ['Base64TrailingBits']),

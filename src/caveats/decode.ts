@@ -3,6 +3,7 @@ import { decodeUtf8 } from '../bytes.js'
 import type { Restriction, VerifyContext } from '../generated/types.js'
 import type { Caveat } from '../macaroon/types.js'
 import { parseStrictJson } from '../json/parse.js'
+import { mixedLegacyForms } from './legacy-forms.js'
 import { DEFAULT_REGISTRY, type CaveatRegistry } from './registry.js'
 import type { CaveatModule } from './types.js'
 
@@ -34,6 +35,9 @@ export function decodeCaveat(caveat: Caveat, registry: CaveatRegistry = DEFAULT_
     module = registry.byTag.get(tag) ?? null
     if (module === null) return { ok: false, reason: 'CAVEAT_UNKNOWN', slug: null, message: `caveat has unknown tag ${tag}` }
   } else if (value !== null && typeof value === 'object') {
+    // CAV-12: members of two legacy forms make the object malformed before any form is read.
+    const mixed = mixedLegacyForms(value)
+    if (mixed !== null) return malformed(mixed)
     module = registry.legacyModuleFor(value)
     if (module === null) return malformed('JSON object caveat matches no legacy form')
   } else {

@@ -58,9 +58,8 @@ export function timeWindow<R extends RestrictionOf<'expiration' | 'legacy_expira
   })
 }
 
-/** Claims must themselves be caveat JSON (JSON-4 integers only, JSON-6 well-formed strings, LIMIT-4 depth). */
+/** Claims must themselves be caveat JSON (JSON-4 integers only, JSON-6 well-formed strings, LIMIT-4 depth); `depth` is the depth `value` has in the caveat. */
 export function claimsJson(value: unknown, depth: number): void {
-  if (depth > MAX_DEPTH) throw new Refusal(`claims nest deeper than ${MAX_DEPTH}`)
   if (value === null || typeof value === 'boolean') return
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) throw new Refusal(`claims may only contain integers, not ${value} (JSON-4)`)
@@ -71,6 +70,8 @@ export function claimsJson(value: unknown, depth: number): void {
     return
   }
   if (typeof value === 'object') {
+    // LIMIT-4 counts containers only; `depth` is this container's depth in the caveat text (LAW-7).
+    if (depth > MAX_DEPTH) throw new Refusal(`claims nest deeper than the caveat depth limit of ${MAX_DEPTH} (LIMIT-4)`)
     for (const [k, v] of Object.entries(value)) {
       if (!k.isWellFormed()) throw new Refusal('claims contain a lone surrogate (JSON-6)')
       claimsJson(v, depth + 1)

@@ -17,7 +17,8 @@ export const oidcPublisher: CaveatModule<RestrictionOf<'oidc_publisher'>> = {
   encode: (r) => [4, r.publisher_id, (r.claims ?? null) as null],
   // OIDC-3 … OIDC-5, in Warehouse's order: publisher present, publisher matches, project present, project registered.
   normalize: (r) => refusing(() => {
-    if (r.claims != null) claimsJson(r.claims, 1)
+    // The claims object sits inside the caveat array `[4, id, claims]`: depth 2 (LIMIT-4, LAW-7).
+    if (r.claims != null) claimsJson(r.claims, 2)
     return { type: 'oidc_publisher', publisher_id: uuid(r.publisher_id, 'publisher id'), claims: r.claims ?? null }
   }),
   check: (r, context) => {

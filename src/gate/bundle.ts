@@ -19,7 +19,7 @@ import * as module from '../proposals/${slug}/module.js'
 import * as vectors from '../proposals/${slug}/vectors.js'
 import * as model from '../proposals/${slug}/model.js'
 import * as mutants from '../proposals/${slug}/mutants.js'
-import { BASE_CONTEXTS } from '../scripts/vectors/near-miss.js'
+import { BASE_CONTEXTS } from '../scripts/vectors/near-miss-vectors.js'
 import { kitOf } from '../src/gate/kit.js'
 
 export default kitOf({ module, vectors, model, mutants, bases: BASE_CONTEXTS() })

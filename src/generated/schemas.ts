@@ -2290,7 +2290,7 @@ export const interopDeviationsSchema = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "interop-deviations.schema.json",
   "title": "InteropDeviations",
-  "description": "Known deviations of implementations in the interop matrix (pypi-token conformance interop): each one a step an implementation takes differently from the spec, in a role, explained. A deviation the matrix finds and no entry explains fails the run.",
+  "description": "Known deviations of implementations in the interop matrix (pypi-token conformance interop): each one a step an implementation takes differently from the spec, in a role, explained. A deviation the matrix finds and no entry explains fails the run. An entry explains a deviation only when its implementation, role, class, caveat kinds and direction (widens or not) all match (spec/adapter-protocol.md, INTEROP-1 … INTEROP-3).",
   "type": "object",
   "properties": {
     "schema": {
@@ -2328,6 +2328,20 @@ export const interopDeviationsSchema = {
           "type": "string",
           "description": "The deviation's class as the matrix prints it, e.g. `invalid (CAVEAT_NOT_SATISFIED) → valid`; `*` matches any run of characters."
         },
+        "caveats": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$"
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "INTEROP-2: the caveat kinds (slugs, or `token`, `malformed`, `unknown`, `third-party`) the entry explains; every kind a deviation concerns must be listed. No patterns."
+        },
+        "widens": {
+          "type": "boolean",
+          "description": "INTEROP-2: true when the entry explains deviations that let a token through where the spec refuses it; an entry with false never explains one that does (INTEROP-3)."
+        },
         "reason": {
           "type": "string",
           "description": "What the implementation does instead, and why."
@@ -2362,6 +2376,8 @@ export const interopDeviationsSchema = {
         "implementation",
         "role",
         "class",
+        "caveats",
+        "widens",
         "reason",
         "spec",
         "level",
@@ -2559,7 +2575,7 @@ export const interopResultsSchema = {
       "properties": {
         "id": {
           "type": "string",
-          "description": "`<implementation> <role>: <class>`."
+          "description": "`<implementation> <role>: <class> [<caveat kinds>]`, and ` (widens access)` when it does."
         },
         "implementation": {
           "type": "string"
@@ -2579,6 +2595,18 @@ export const interopResultsSchema = {
             "verdict",
             "reason"
           ]
+        },
+        "caveats": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "minItems": 1,
+          "description": "The caveat kinds the deviation concerns (INTEROP-1)."
+        },
+        "widens": {
+          "type": "boolean",
+          "description": "Whether it lets a token through where the spec refuses it (INTEROP-1)."
         },
         "count": {
           "type": "integer",
@@ -2673,6 +2701,8 @@ export const interopResultsSchema = {
         "role",
         "class",
         "level",
+        "caveats",
+        "widens",
         "count",
         "explanation",
         "minimal"

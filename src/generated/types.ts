@@ -940,7 +940,7 @@ export interface VectorResult {
 }
 
 /**
- * Known deviations of implementations in the interop matrix (pypi-token conformance interop): each one a step an implementation takes differently from the spec, in a role, explained. A deviation the matrix finds and no entry explains fails the run.
+ * Known deviations of implementations in the interop matrix (pypi-token conformance interop): each one a step an implementation takes differently from the spec, in a role, explained. A deviation the matrix finds and no entry explains fails the run. An entry explains a deviation only when its implementation, role, class, caveat kinds and direction (widens or not) all match (spec/adapter-protocol.md, INTEROP-1 … INTEROP-3).
  */
 export interface InteropDeviations {
   schema: "interop-deviations.schema.json";
@@ -960,6 +960,16 @@ export interface InteropExplanation {
    * The deviation's class as the matrix prints it, e.g. `invalid (CAVEAT_NOT_SATISFIED) → valid`; `*` matches any run of characters.
    */
   class: string;
+  /**
+   * INTEROP-2: the caveat kinds (slugs, or `token`, `malformed`, `unknown`, `third-party`) the entry explains; every kind a deviation concerns must be listed. No patterns.
+   *
+   * @minItems 1
+   */
+  caveats: [string, ...string[]];
+  /**
+   * INTEROP-2: true when the entry explains deviations that let a token through where the spec refuses it; an entry with false never explains one that does (INTEROP-3).
+   */
+  widens: boolean;
   /**
    * What the implementation does instead, and why.
    */
@@ -1057,13 +1067,23 @@ export interface InteropChain {
  */
 export interface InteropDeviation {
   /**
-   * `<implementation> <role>: <class>`.
+   * `<implementation> <role>: <class> [<caveat kinds>]`, and ` (widens access)` when it does.
    */
   id: string;
   implementation: string;
   role: "mint" | "restrict" | "verify";
   class: string;
   level: "verdict" | "reason";
+  /**
+   * The caveat kinds the deviation concerns (INTEROP-1).
+   *
+   * @minItems 1
+   */
+  caveats: [string, ...string[]];
+  /**
+   * Whether it lets a token through where the spec refuses it (INTEROP-1).
+   */
+  widens: boolean;
   /**
    * Chain runs that showed it.
    */

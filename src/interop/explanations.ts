@@ -1,7 +1,8 @@
 /**
  * @module Known interop deviations (adapters/interop.json, interop-deviations.schema.json): which
  * implementation, in which role, deviates how, and why. A deviation of the matrix is explained
- * when an entry's implementation and role are the deviation's and its class pattern matches.
+ * when an entry's implementation and role are the deviation's, its class pattern matches, it lists
+ * every caveat kind the deviation concerns, and it says the same about widening access (INTEROP-2).
  */
 import { validateRef } from '../caveats/schema-validator.js'
 import type { InteropExplanation } from '../generated/types.js'
@@ -22,7 +23,12 @@ export function loadExplanations(path: string): InteropExplanation[] {
   return (data as { deviations: InteropExplanation[] }).deviations
 }
 
+/** Whether an entry explains a deviation exactly: operation, class, caveat kinds and direction (INTEROP-2). */
+export function explains(e: InteropExplanation, d: Deviation): boolean {
+  return e.implementation === d.implementation && e.role === d.role && wildcard(e.class)(d.class) && e.widens === d.widens && d.caveats.every((k) => e.caveats.includes(k))
+}
+
 /** The first entry explaining a deviation, if any. */
 export function explain(entries: readonly InteropExplanation[], d: Deviation): InteropExplanation | undefined {
-  return entries.find((e) => e.implementation === d.implementation && e.role === d.role && wildcard(e.class)(d.class))
+  return entries.find((e) => explains(e, d))
 }

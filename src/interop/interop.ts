@@ -31,7 +31,7 @@ export interface InteropOptions {
 
 const ROLES: readonly Role[] = ['mint', 'restrict', 'verify']
 
-export const deviationId = (d: Deviation) => `${d.implementation} ${d.role}: ${d.class}`
+export const deviationId = (d: Deviation) => `${d.implementation} ${d.role}: ${d.class}${d.widens ? ' (widens access)' : ''}`
 export const chainLabel = (c: Chain) => `${c.minter.name} → ${c.restricter?.name ?? '—'} → ${c.verifier.name}`
 
 /** Runs the matrix. Never rejects for what an adapter does; an adapter that cannot start is a problem. */
@@ -62,19 +62,24 @@ export async function runInterop(options: InteropOptions): Promise<InteropResult
     const cases = fc.sample(interopCaseArb, { seed, numRuns: runs })
     const tallies: Tally[] = chains.map((chain) => ({ chain, cases: 0, agree: 0, verdict: 0, reason: 0, skipped: 0, unexplained: 0, seen: new Set<string>() }))
     const found = new Map<string, Found>()
+    const widenedChains = new Map<string, number>()
     for (const [i, c] of cases.entries()) {
       const outcomes = await Promise.all(chains.map((chain) => runChain(chain, c)))
-      outcomes.forEach((o, k) => tally(tallies[k] as (typeof tallies)[number], c, o, found, explanations))
+      outcomes.forEach((o, k) => tally(tallies[k] as (typeof tallies)[number], c, o, found, explanations, widenedChains))
       if ((i + 1) % 25 === 0 || i + 1 === cases.length) log(`${i + 1}/${cases.length} cases through ${chains.length} chains`)
     }
 
     const deviations: InteropDeviation[] = []
     for (const [id, f] of found) {
       log(`shrinking ${id} (${chainLabel(f.chain)})`)
-      const explanation = explain(explanations, f.deviation) ?? null
-      deviations.push({ id, ...f.deviation, count: f.count, explanation, minimal: await shrink(f, id, seed, runs) })
+      // INTEROP-2: the entry must cover every caveat kind any run of this deviation concerned.
+      const deviation = { ...f.deviation, caveats: [...f.caveats].sort() as [string, ...string[]] }
+      const explanation = explain(explanations, deviation) ?? null
+      deviations.push({ id, ...deviation, count: f.count, explanation, minimal: await shrink(f, id, seed, runs) })
       if (explanation === null) problems.push(`unexplained deviation: ${id} (${f.count} chain runs; first in ${chainLabel(f.chain)})`)
     }
+    // INTEROP-3: a chain that accepts where the spec's chain refuses needs an entry that says it widens access.
+    for (const [label, n] of widenedChains) problems.push(`widening not explained: ${label} accepted ${n} token${n === 1 ? '' : 's'} the spec's chain refuses, and no entry that says it widens access explains any of its deviations`)
     const chainResults: InteropChain[] = tallies.map(({ chain, seen, ...counts }) => ({ minter: chain.minter.name, restricter: chain.restricter?.name ?? null, verifier: chain.verifier.name, ...counts, deviations: [...seen] }))
     const used = new Set(deviations.flatMap((d) => (d.explanation === null ? [] : [d.explanation])))
     return {
@@ -100,25 +105,32 @@ type Tally = { chain: Chain; cases: number; agree: number; verdict: number; reas
 /** A deviation seen so far: how often, and the first chain and case that showed it. */
 interface Found {
   readonly deviation: Deviation
+  /** Every caveat kind the runs of this deviation concerned. */
+  readonly caveats: Set<string>
   count: number
   readonly chain: Chain
   readonly case: InteropCase
 }
 
-function tally(t: Tally, c: InteropCase, o: ChainOutcome, found: Map<string, Found>, explanations: readonly InteropExplanation[]): void {
+function tally(t: Tally, c: InteropCase, o: ChainOutcome, found: Map<string, Found>, explanations: readonly InteropExplanation[], widenedChains: Map<string, number>): void {
   t.cases++
   if (o.kind === 'agree') t.agree++
   else if (o.kind === 'skipped') t.skipped++
   else {
     if (o.deviations.some((d) => d.level === 'verdict')) t.verdict++
     else t.reason++
-    if (o.deviations.some((d) => explain(explanations, d) === undefined)) t.unexplained++
+    const unwidened = o.widened && !o.deviations.some((d) => explain(explanations, d)?.widens === true)
+    if (unwidened) widenedChains.set(chainLabel(t.chain), (widenedChains.get(chainLabel(t.chain)) ?? 0) + 1)
+    if (unwidened || o.deviations.some((d) => explain(explanations, d) === undefined)) t.unexplained++
     for (const d of o.deviations) {
       const id = deviationId(d)
       t.seen.add(id)
       const f = found.get(id)
-      if (f === undefined) found.set(id, { deviation: d, count: 1, chain: t.chain, case: c })
-      else f.count++
+      if (f === undefined) found.set(id, { deviation: d, caveats: new Set(d.caveats), count: 1, chain: t.chain, case: c })
+      else {
+        f.count++
+        for (const k of d.caveats) f.caveats.add(k)
+      }
     }
   }
 }

@@ -15,6 +15,7 @@ import { restrict } from '../restrict.js'
 import { encodeBase64url } from '../token/base64url.js'
 import { dumpToken, parseToken } from '../token/parse.js'
 import { verify } from '../verify.js'
+import { nearLimitRestrictionsArb } from './near-limits.js'
 
 /** What the laws quantify over. */
 export interface LawSubject {
@@ -142,7 +143,21 @@ export const LAWS: readonly Law[] = [
         same(verdict(s, `pypi-${encodeBase64url(bytes)}`, key, context).valid, false, `valid after changing byte ${i}`)
       }),
   },
+  {
+    id: 'LAW-7',
+    title: "LAW-7: restrict's output verifies under the same implementation's limits; what it cannot write so it refuses with INVALID_ARGUMENT",
+    property: (s) =>
+      fc.property(keyArb, identifierArb, fc.oneof(some(s, 3), nearLimitRestrictionsArb), s.context, (key, id, extra, context) => {
+        const t = minted(s, key, id)
+        const r = restrict(t, extra as Restriction[], { registry: s.registry })
+        if (!r.ok) return same(r.reason, 'INVALID_ARGUMENT', 'reason restrict refused with')
+        const v = verdict(s, r.token, key, context)
+        same(v.valid, extra.every((c) => s.holds(c, context)), `valid (reason ${v.reason})`)
+        if (!v.valid) same(v.reason, 'CAVEAT_NOT_SATISFIED', 'reason')
+      }),
+  },
 ]
+
 
 export interface LawResult {
   readonly id: string

@@ -32,7 +32,7 @@ export function comparisonRules(markdown: string): ComparisonRule[] {
 export interface FamilyOptions {
   /** Comparisons by name, besides `exact`. */
   readonly comparisons?: Readonly<Record<string, Comparison>>
-  /** The contexts a family starts from (scripts/vectors/near-miss.ts BASE_CONTEXTS). */
+  /** The contexts a family starts from (scripts/vectors/near-miss-vectors.ts BASE_CONTEXTS). */
   readonly bases: readonly VerifyContext[]
   readonly registry: CaveatRegistry
 }

@@ -37,7 +37,7 @@ describe('pypi-token conformance interop', SLOW, () => {
     const failing = await interop('--adapters', list, '--runs', '10', '--seed', '5', '--out', tempDir(), '--explanations', explanations([]))
     expect(failing.status).toBe(1)
     expect(failing.stdout).toMatch(/UNEXPLAINED/)
-    const entry = { implementation: 'variant', role: 'verify', class: 'invalid (*) → valid', reason: 'checks no context', spec: ['VERIFY-1'], level: 'verdict', effect: 'widens access' }
+    const entry = { implementation: 'variant', role: 'verify', class: 'invalid (*) → valid', caveats: ['expiration', 'legacy-expiration', 'legacy-project-ids', 'legacy-project-names', 'legacy-user', 'oidc-publisher', 'project-ids', 'project-names', 'request-user'], widens: true, reason: 'checks no context', spec: ['VERIFY-1'], level: 'verdict', effect: 'widens access' }
     const passing = await interop('--adapters', list, '--runs', '10', '--seed', '5', '--out', tempDir(), '--explanations', explanations([entry]))
     expect(passing.status).toBe(0)
     expect(passing.stdout).toContain('explained: checks no context')

@@ -9,7 +9,8 @@ const adapters = [
   { name: 'variant', command: variant('accepts-unsatisfied') },
 ]
 const CLASS = 'invalid (CAVEAT_NOT_SATISFIED) → valid'
-const because: InteropExplanation = { implementation: 'variant', role: 'verify', class: 'invalid (*) → valid', reason: 'checks no context', spec: ['VERIFY-1'], level: 'verdict', effect: 'widens access' }
+const ALL_KINDS = ['expiration', 'legacy-expiration', 'legacy-project-ids', 'legacy-project-names', 'legacy-user', 'oidc-publisher', 'project-ids', 'project-names', 'request-user']
+const because: InteropExplanation = { implementation: 'variant', role: 'verify', class: 'invalid (*) → valid', caveats: ALL_KINDS as [string, ...string[]], widens: true, reason: 'checks no context', spec: ['VERIFY-1'], level: 'verdict', effect: 'widens access' }
 
 describe('the interop matrix (minter × restricter × verifier)', SLOW, () => {
   it('finds a planted verifier deviation in every chain it verifies, shrinks it, and fails while it is unexplained', async () => {
@@ -24,14 +25,17 @@ describe('the interop matrix (minter × restricter × verifier)', SLOW, () => {
       if (c.verifier === 'reference') expect(c).toMatchObject({ agree: 40, unexplained: 0, deviations: [] })
       else expect(c.verdict).toBeGreaterThan(0)
     }
-    expect(r.deviations.map((d) => d.id)).toEqual([`variant verify: ${CLASS}`])
+    expect(r.deviations.map((d) => d.id)).toEqual([`variant verify: ${CLASS} (widens access)`])
     const [d] = r.deviations
-    expect(d).toMatchObject({ level: 'verdict', explanation: null })
+    expect(d).toMatchObject({ level: 'verdict', widens: true, explanation: null })
+    expect(d!.caveats.every((k) => ALL_KINDS.includes(k))).toBe(true)
     expect(d!.minimal.shrinks).toBeGreaterThan(0)
     expect((d!.minimal.case as { restrictions: unknown[] }).restrictions.length).toBeLessThanOrEqual(1)
     expect(d!.minimal.steps.at(-1)).toMatchObject({ role: 'verify', implementation: 'variant', answer: 'valid', spec: 'invalid (CAVEAT_NOT_SATISFIED)' })
     expect(r.passed).toBe(false)
-    expect(r.problems).toEqual([expect.stringMatching(/^unexplained deviation: variant verify: invalid \(CAVEAT_NOT_SATISFIED\) → valid/)])
+    expect(r.problems[0]).toMatch(/^unexplained deviation: variant verify: invalid \(CAVEAT_NOT_SATISFIED\) → valid \(widens access\)/)
+    // INTEROP-3: each chain the variant verifies let tokens through that the spec's chain refuses.
+    expect(r.problems.slice(1)).toEqual(r.chains.filter((c) => c.verifier === 'variant').map((c) => expect.stringMatching(new RegExp(`^widening not explained: ${c.minter} → ${c.restricter ?? '—'} → variant accepted \\d+ token`))))
     expect(interopText(r)).toContain('UNEXPLAINED')
     expect(writeInteropReports(r, tempDir()).map((p) => p.split('/').at(-1))).toEqual(['interop.json', 'interop.md', 'interop.html'])
   }, 240000)

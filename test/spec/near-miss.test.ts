@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_REGISTRY, extendRegistry, type CaveatModule } from '../../src/index.js'
 import { EXACT, familyBase, requiredCases, type Comparison } from '../../src/vectors/near-miss.js'
 import { comparisonRules, familyProblems } from '../../src/vectors/near-miss-coverage.js'
-import { BASE_CONTEXTS, nearMissFamily, type NearMissRule } from '../../scripts/vectors/near-miss.js'
+import { BASE_CONTEXTS, nearMissFamily, type NearMissRule } from '../../scripts/vectors/near-miss-vectors.js'
 import { userContext } from '../../scripts/vectors/builder.js'
 
 const USER_RULE: NearMissRule = { spec: 'USER-3', topic: 'request-user', compared: 'user_id', caveat: (a) => `[3,${JSON.stringify(a)}]`, context: (c) => userContext({ user_id: c }) }

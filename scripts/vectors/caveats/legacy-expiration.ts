@@ -2,6 +2,7 @@
 import { emptyContext, OTHER_PROJECT, PROJECT, restrictVector, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
 import { integerEdges } from '../integer-edges.js'
+import { mixedFormVectors } from '../legacy-mixed-forms.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -57,7 +58,7 @@ export function build() {
         id: 'legacy-expiration::project-ids-dropped',
         description:
           '`{"exp","nbf","project_ids":[Flask]}` used on SampleProject: Warehouse adapts it to `[0, exp, nbf]` and silently drops `project_ids`, so the token is valid on the wrong project (an auth bypass); a verifier must reject it as malformed.',
-        spec: ['LEXP-1', 'CAV-8'],
+        spec: ['LEXP-1', 'CAV-8', 'CAV-12'],
         flags: ['LegacyForm', 'LegacyDroppedRestriction'],
         token: token({ caveats: [`{"exp":${EXP},"nbf":${T0},"project_ids":["${OTHER_PROJECT.id}"]}`] }),
         context: userContext(),
@@ -67,7 +68,7 @@ export function build() {
         id: 'legacy-expiration::exp-without-nbf-with-project-ids',
         description:
           '`{"exp": <past>, "project_ids": [SampleProject]}` is recognised by `exp` and lacks `nbf`; Warehouse, needing both `exp` and `nbf`, falls through to `project_ids` and drops the expiry, so the long-expired token still works.',
-        spec: ['LEXP-1', 'CAV-7', 'CAV-8'],
+        spec: ['LEXP-1', 'CAV-7', 'CAV-8', 'CAV-12'],
         flags: ['LegacyForm', 'LegacyDroppedRestriction'],
         token: token({ caveats: [`{"exp":${T0 - 86400},"project_ids":["${PROJECT.id}"]}`] }),
         context: userContext(),
@@ -84,6 +85,9 @@ export function build() {
       check('null-nbf', '`"nbf": null` is not an integer.', ['LEXP-1', 'CAV-8'], `{"exp":${EXP},"nbf":null}`, T0 + 10, MALFORMED),
 
       ...integerEdges({ topic: 'legacy-expiration', caveat: (exp, nbf) => `{"exp":${exp},"nbf":${nbf}}`, cites: ['LEXP-2'], flags: ['LegacyForm'] }),
+
+      // CAV-12: members of two legacy forms.
+      ...mixedFormVectors('legacy-expiration'),
 
       // Restrict.
       restrictVector({

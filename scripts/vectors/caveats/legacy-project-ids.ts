@@ -2,7 +2,8 @@
 import type { VerifyContext } from '../../../src/index.js'
 import { emptyContext, OTHER_PROJECT, PROJECT, restrictVector, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
-import { nearMissFamily, type NearMissRule } from '../near-miss.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss-vectors.js'
+import { mixedFormVectors } from '../legacy-mixed-forms.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -80,6 +81,9 @@ export function build() {
 
       // Near misses (CTX-3).
       ...nearMissFamily(LPID_RULE),
+
+      // CAV-12: members of two legacy forms.
+      ...mixedFormVectors('legacy-project-ids'),
 
       // Restrict.
       restrict('restrict-legacy-ids', 'A `legacy_project_ids` restriction appends `{"project_ids":["<id>"]}`.', ['RESTRICT-1', 'LPID-1'], [ID], { caveats: [{ project_ids: [ID] }] }),

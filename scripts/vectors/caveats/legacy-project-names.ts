@@ -2,7 +2,8 @@
 import type { VerifyContext } from '../../../src/index.js'
 import { emptyContext, PROJECT, restrictVector, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
-import { nearMissFamily, type NearMissRule } from '../near-miss.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss-vectors.js'
+import { mixedFormVectors } from '../legacy-mixed-forms.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -71,7 +72,7 @@ export function build() {
       // Malformed: extra members (Warehouse ignores them, pypitoken rejects them).
       check('extra-top-level-key', 'An extra top-level member `extra` that no caveat form defines: ignoring it drops no restriction (Warehouse ignores it, pypitoken rejects it; CAV-8, D14).', ['LPNAME-1', 'CAV-8'], '{"extra":"x","permissions":{"projects":["sampleproject"]},"version":1}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyExtraKeys']),
       check('extra-inner-key', 'An extra member `extra` inside `permissions`: ignoring it drops no restriction (Warehouse ignores it, pypitoken rejects it; CAV-8, D14).', ['LPNAME-1', 'CAV-8'], '{"permissions":{"extra":"x","projects":["sampleproject"]},"version":1}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyExtraKeys']),
-      check('expired-window-dropped', `An already expired \`exp\`/\`nbf\` window inside the object: Warehouse reads only \`version\` and \`permissions\`, drops the window and accepts at T0 + 10.`, ['LPNAME-1', 'CAV-7', 'CAV-8'], `{"exp":${T0},"nbf":${T0 - 900},"permissions":{"projects":["sampleproject"]},"version":1}`, MALFORMED, ['LegacyDroppedRestriction']),
+      check('expired-window-dropped', `An already expired \`exp\`/\`nbf\` window inside the object: Warehouse reads only \`version\` and \`permissions\`, drops the window and accepts at T0 + 10.`, ['LPNAME-1', 'CAV-7', 'CAV-8', 'CAV-12'], `{"exp":${T0},"nbf":${T0 - 900},"permissions":{"projects":["sampleproject"]},"version":1}`, MALFORMED, ['LegacyDroppedRestriction']),
 
       // Malformed: permissions.
       check('permissions-null', '`"permissions": null` (Warehouse: "caveat must be an array").', ['LPNAME-1', 'CAV-8'], '{"permissions":null,"version":1}', MALFORMED),
@@ -91,6 +92,9 @@ export function build() {
 
       // Near misses (CTX-3).
       ...nearMissFamily(LPNAME_RULE),
+
+      // CAV-12: members of two legacy forms.
+      ...mixedFormVectors('legacy-project-names'),
 
       // Restrict.
       restrict('restrict-legacy-names', 'A `legacy_project_names` restriction appends `{"permissions":{"projects":["sampleproject"]},"version":1}`.', ['RESTRICT-1', 'LPNAME-1'], ['sampleproject'], { caveats: [{ permissions: { projects: ['sampleproject'] }, version: 1 }] }),

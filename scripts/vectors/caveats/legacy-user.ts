@@ -2,6 +2,7 @@
 import type { VerifyContext } from '../../../src/index.js'
 import { emptyContext, OTHER_USER, publisherContext, restrictVector, T0, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
+import { mixedFormVectors } from '../legacy-mixed-forms.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
@@ -49,11 +50,14 @@ export function build() {
       check('version-true', '`"version": true`, which Warehouse matches to 1 through Python equality: the object still means what it says, so accepting is harmless (D14).', ['LUSER-1', 'CAV-8'], '{"permissions":"user","version":true}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyVersionTyping']),
       check('version-float', '`"version": 1.0`, which Warehouse matches to 1 through Python equality and pypitoken also accepts: harmless (D14).', ['LUSER-1', 'JSON-4'], '{"permissions":"user","version":1.0}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyVersionTyping']),
       check('version-string', '`"version": "1"` is a string, not the integer 1 (Warehouse: "caveat must be an array").', ['LUSER-1', 'CAV-8'], '{"permissions":"user","version":"1"}', MALFORMED),
-      check('window-dropped', 'A legacy user object that also carries an expired `exp`/`nbf` window: Warehouse reads only `version` and `permissions`, drops the window and accepts; members of two forms make it malformed (CAV-8, D14).', ['LUSER-1', 'CAV-7', 'CAV-8'], `{"exp":${T0},"nbf":${T0 - 900},"permissions":"user","version":1}`, MALFORMED, ['LegacyDroppedRestriction']),
+      check('window-dropped', 'A legacy user object that also carries an expired `exp`/`nbf` window: Warehouse reads only `version` and `permissions`, drops the window and accepts; members of two forms make it malformed (CAV-12, D14).', ['LUSER-1', 'CAV-7', 'CAV-8', 'CAV-12'], `{"exp":${T0},"nbf":${T0 - 900},"permissions":"user","version":1}`, MALFORMED, ['LegacyDroppedRestriction']),
       check('extra-key', 'An extra member, pypitoken\'s `"additional": "key"` fail case: no caveat form defines it, so Warehouse ignoring it drops no restriction (CAV-8, D14).', ['LUSER-1', 'CAV-8'], '{"additional":"key","permissions":"user","version":1}', { acceptable: 'CAVEAT_MALFORMED' }, ['LegacyExtraKeys']),
       check('permissions-capitalised', '`"permissions": "User"` is not the string `"user"`, so it is read as a malformed legacy project-names caveat (Warehouse: "caveat must be an array").', ['CAV-7', 'CAV-8'], '{"permissions":"User","version":1}', MALFORMED),
       check('duplicate-version', '`{"version":2,"version":1,"permissions":"user"}` repeats a key: Python keeps the last value, so pypitoken (observed) and Warehouse accept it.', ['LUSER-1', 'JSON-5'], '{"version":2,"version":1,"permissions":"user"}', MALFORMED, ['DuplicateKey']),
       check('duplicate-permissions', 'A project-scoped caveat followed by a second `"permissions": "user"`: Python keeps the last value and widens the token from Flask to any project.', ['LUSER-1', 'JSON-5'], '{"version":1,"permissions":{"projects":["flask"]},"permissions":"user"}', MALFORMED, ['DuplicateKey']),
+
+      // CAV-12: members of two legacy forms.
+      ...mixedFormVectors('legacy-user'),
 
       // Restrict.
       restrictVector({

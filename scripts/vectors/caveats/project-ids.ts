@@ -2,7 +2,7 @@
 import type { VerifyContext } from '../../../src/index.js'
 import { emptyContext, OTHER_PROJECT, PROJECT, restrictVector, token, userContext, vectorFile, verifyVector, type VerifyExpectation } from '../builder.js'
 import type { Flag } from '../flags.js'
-import { nearMissFamily, type NearMissRule } from '../near-miss.js'
+import { nearMissFamily, type NearMissRule } from '../near-miss-vectors.js'
 
 const NS = { invalid: 'CAVEAT_NOT_SATISFIED' } as const
 const MALFORMED = { invalid: 'CAVEAT_MALFORMED' } as const
