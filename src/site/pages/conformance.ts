@@ -64,7 +64,7 @@ ${summary}
 ${levelNote}
 <nav class="toc" aria-label="On this page"><ul>${r === null ? '' : html`<li><a href="#results">Results by vector file</a></li>`}<li><a href="#defects">Confirmed defects</a></li><li><a href="#xfails">Every xfail</a></li>${skipped.length > 0 ? html`<li><a href="#skipped">Skipped</a></li>` : ''}</ul></nav>
 ${byFile}
-${defectsSection(model, impl, path, confirmed)}
+${defectsSection(model, impl, path, confirmed, groups)}
 ${xfailSection(model, impl, path, groups, confirmed)}
 ${skipped.length === 0 ? '' : html`<h2 id="skipped">Skipped</h2><p>${skipped.length} vectors of operations the adapter answers <code>unsupported</code>: ${[...new Set(skipped.map((x) => x.op))].join(', ')}.</p>`}`
   return { path, content: page({ path, title: `${impl.name}: conformance`, body, section: 'conformance' }) }
