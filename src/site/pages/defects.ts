@@ -10,7 +10,7 @@ import { inspect } from '../../inspect.js'
 import { jsonBlock, prose, specLinks, vectorAnchor, vectorRun } from '../fragments.js'
 import { html, type Html } from '../html.js'
 import type { Implementation, SiteModel } from '../model.js'
-import type { XfailGroup } from '../xfails.js'
+import { callersPart, type XfailGroup } from '../xfails.js'
 import { pythonReproduction } from './reproduction.js'
 
 /** The part of an effect before its first colon or full stop: "Widens access (audit W1)". */
@@ -31,9 +31,6 @@ function smallest(model: SiteModel, ids: readonly string[]): Vector | null {
   }
   return best
 }
-
-/** A group that is the caller's part of restrict for a macaroon library (spec/libraries.md, LIB-3): listed, but not the library's defect. */
-export const callersPart = (g: XfailGroup) => g.spec.includes('LIB-3')
 
 /** The verdict-level groups whose vectors the latest report shows XFAIL at the verdict level, in order; never a caller's part (LIB-3). */
 export function confirmedDefects(model: SiteModel, impl: Implementation, groups: readonly XfailGroup[]): XfailGroup[] {
