@@ -15,7 +15,7 @@ import { BASE_CONTEXTS } from './vectors/near-miss-vectors.js'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Ids about the suite itself: covered by tests in test/, not by vectors. */
-const SUITE_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER', 'PROP', 'INTEROP']
+const SUITE_PREFIXES = ['CONF', 'ADAPT', 'VEC', 'SEMVER', 'PROP', 'INTEROP', 'LIB']
 /** The codes spec/reason-codes.md marks as never in vectors (its call-codes table, column "in vectors" = no). */
 function libraryOnlyReasons(): string[] {
   const text = readFileSync(join(root, 'spec/reason-codes.md'), 'utf8')

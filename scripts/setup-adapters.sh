@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create or update the Python virtualenvs of the conformance adapters in adapters/ (and build the
-# Go one, gitleaks), of the real upload clients the upload tests drive (test/upload/clients/),
+# Go ones, gitleaks and macaroon-go, and the Rust one, macaroon-rs), of the real upload clients the upload tests drive (test/upload/clients/),
 # and of the Python example (examples/python/).
 #
 #   scripts/setup-adapters.sh            # every adapter, and the upload clients
@@ -94,6 +94,64 @@ setup_gitleaks() {
     log "gitleaks: ready"
 }
 
+# A macaroon library used directly (not through pypitoken or Warehouse): pymacaroons, pinned in
+# adapters/pymacaroons/requirements.txt.
+setup_pymacaroons() {
+    setup_python_venv pymacaroons
+}
+
+# go_build NAME: adapters/NAME/bin/adapter from the Go program in adapters/NAME, its modules from
+# the Go module proxy checked against go.sum; rebuilt when its sources, go.mod, go.sum or Go change.
+go_build() {
+    local name="$1"
+    local dir="$ROOT/adapters/$name"
+    local stamp="$dir/bin/.build-stamp"
+    if ! command -v go >/dev/null; then
+        log "$name: the go command is not installed"
+        return 1
+    fi
+    local want
+    want="$({ cat "$dir/go.mod" "$dir/go.sum" "$dir"/*.go; go env GOVERSION; } | sha256sum | cut -d' ' -f1)"
+    if [[ -x "$dir/bin/adapter" && -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+        log "$name: $dir/bin/adapter is up to date"
+        return 0
+    fi
+    log "$name: go build (modules from the Go module proxy, checked against go.sum)"
+    (cd "$dir" && GOFLAGS='-buildvcs=false -mod=readonly' go build -o bin/adapter .) >&2
+    printf '%s\n' "$want" >"$stamp"
+    log "$name: ready"
+}
+
+# A macaroon library: gopkg.in/macaroon.v2, pinned in adapters/macaroon-go/go.mod and go.sum.
+setup_macaroon_go() {
+    go_build macaroon-go
+}
+
+# A macaroon library: the Rust crate macaroon, pinned in adapters/macaroon-rs/Cargo.toml and the
+# committed Cargo.lock; only cargo and the crate registry (its libsodium is built from the
+# libsodium-sys crate's bundled source). cargo decides itself what to rebuild (a no-op run takes
+# well under a second).
+setup_macaroon_rs() {
+    local dir="$ROOT/adapters/macaroon-rs"
+    if ! command -v cargo >/dev/null; then
+        log "macaroon-rs: the cargo command is not installed"
+        return 1
+    fi
+    log "macaroon-rs: cargo build --release --locked (crates from the crate registry, checked against Cargo.lock)"
+    (cd "$dir" && cargo build --release --locked --quiet) >&2
+    log "macaroon-rs: ready"
+}
+
+# A macaroon library: the npm package macaroon, the project's devDependency (node_modules, from
+# package-lock.json). Nothing to build; this only checks that it is installed.
+setup_macaroon_js() {
+    if [[ ! -f "$ROOT/node_modules/macaroon/package.json" ]]; then
+        log "macaroon-js: node_modules/macaroon is missing: run npm ci"
+        return 1
+    fi
+    log "macaroon-js: ready (node_modules/macaroon $(node -p 'require(process.argv[1]).version' "$ROOT/node_modules/macaroon/package.json"))"
+}
+
 # Not an adapter: the real upload clients (twine, uv) that test/upload/ drives against a local
 # test index, pinned in test/upload/clients/requirements.txt.
 setup_upload_clients() {
@@ -106,7 +164,7 @@ setup_python_example() {
     setup_python_venv python_example "$ROOT/examples/python"
 }
 
-ADAPTERS=(pypitoken warehouse detect_secrets gitleaks upload_clients python_example)
+ADAPTERS=(pypitoken warehouse detect_secrets gitleaks pymacaroons macaroon_go macaroon_rs macaroon_js upload_clients python_example)
 
 main() {
     local names=("$@")

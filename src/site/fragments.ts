@@ -77,17 +77,21 @@ export function implementationHeaders(model: SiteModel, from: string): Html {
   return html`${model.implementations.map((impl) => html`<th scope="col"><a href="${href(from, implementationPage(impl.name))}">${impl.name}</a></th>`)}`
 }
 
-/** Per implementation, the verdict-level outcomes of a set of vectors, e.g. `pypitoken 7P 5XF` (P PASS, XF XFAIL, S SKIP…). */
+/**
+ * Per implementation, the verdict-level outcomes of a set of vectors, e.g. `pypitoken 7P 5XF` (P PASS,
+ * XF XFAIL, S SKIP…); an implementation that skipped all of them is left out.
+ */
 export function verdictSummary(model: SiteModel, ids: readonly string[]): Html {
   const parts = model.implementations
     .filter((impl) => impl.results !== null)
-    .map((impl) => {
+    .flatMap((impl) => {
       const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
       for (const id of ids) {
         const r = model.results.get(id)?.get(impl.name)
         if (r !== undefined) counts[r.verdict]++
       }
-      return `${impl.name} ${OUTCOMES.filter((o) => counts[o] > 0).map((o) => `${counts[o]}${LETTER[o]}`).join(' ')}`
+      if (OUTCOMES.every((o) => o === 'SKIP' || counts[o] === 0)) return []
+      return [`${impl.name} ${OUTCOMES.filter((o) => counts[o] > 0).map((o) => `${counts[o]}${LETTER[o]}`).join(' ')}`]
     })
   return html`${parts.join(' · ')}`
 }

@@ -44,9 +44,9 @@ describe('a run passes only when it ran something (VEC-8)', SLOW, () => {
   it('fails an adapter whose hello lists only hello, although every vector is SKIP and none FAIL', async () => {
     const { r, stdout } = await both(fake('hello-only'), FIXTURE_VECTORS)
     expect(r.summary).toMatchObject({ SKIP: 15, PASS: 0, FAIL: 0 })
-    expect(r).toMatchObject({ passed: false, ops: ['hello'], problems: ["the adapter's hello lists neither verify nor detect (it lists hello)", 'no vector was run: all 15 were SKIP'] })
+    expect(r).toMatchObject({ passed: false, ops: ['hello'], problems: ["the adapter's hello lists neither verify, detect nor inspect and restrict (it lists hello)", 'no vector was run: all 15 were SKIP'] })
     expect(stdout).toContain('fake-hello-only 0.0.1: FAILED\n  verdict level: 15 vectors: 15 SKIP (100.0%)\n')
-    expect(stdout).toContain("  not passed: the adapter's hello lists neither verify nor detect (it lists hello)\n")
+    expect(stdout).toContain("  not passed: the adapter's hello lists neither verify, detect nor inspect and restrict (it lists hello)\n")
   })
 
   it('fails an adapter that answers unsupported to everything', async () => {

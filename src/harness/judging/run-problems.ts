@@ -1,6 +1,6 @@
 /**
  * @module Whether a run passes (VEC-8), decided in this one place: the adapter started, its hello
- * lists verify (or, for a secret scanner, detect), at least one vector ran (was not SKIP), at neither level (VEC-7) is any vector
+ * lists verify (or, for a secret scanner, detect; for a macaroon library, inspect and restrict: LIB-1), at least one vector ran (was not SKIP), at neither level (VEC-7) is any vector
  * FAIL, XPASS, ERROR or HANG, and no xfail entry is stale. Anything else is a problem, stated in
  * one line; a run passes exactly when it has no problem.
  */
@@ -27,7 +27,7 @@ const total = (s: Summary) => OUTCOMES.reduce((n, o) => n + s[o], 0)
 export function runProblems(f: RunFacts): string[] {
   const problems: string[] = []
   if (f.startError !== null) problems.push(`the adapter could not be started: ${f.startError}`)
-  else if (!f.ops.includes('verify') && !f.ops.includes('detect')) problems.push(`the adapter's hello lists neither verify nor detect (it lists ${f.ops.length === 0 ? 'nothing' : f.ops.join(', ')})`)
+  else if (!f.ops.includes('verify') && !f.ops.includes('detect') && !(f.ops.includes('inspect') && f.ops.includes('restrict'))) problems.push(`the adapter's hello lists neither verify, detect nor inspect and restrict (it lists ${f.ops.length === 0 ? 'nothing' : f.ops.join(', ')})`)
   const vectors = total(f.summary)
   if (vectors === 0) problems.push('no vector was run: none was selected')
   else if (f.summary.SKIP === vectors) problems.push(`no vector was run: all ${vectors} were SKIP`)

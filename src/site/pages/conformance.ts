@@ -52,19 +52,23 @@ function implementationPageOf(model: SiteModel, impl: Implementation): SitePage 
       ? html`<p class="note">${impl.missing}</p>`
       : html`<dl class="facts"><dt>implementation</dt><dd>${r.implementation.name} ${r.implementation.version}</dd><dt>adapter</dt><dd><code>${r.adapter}</code></dd><dt>operations</dt><dd>${r.ops.join(', ')}</dd><dt>run</dt><dd>${r.passed ? 'passed' : html`<strong>not passed</strong>: ${r.problems.join('; ')}`}</dd><dt>suite</dt><dd>${r.suite_version}</dd>
 ${LEVELS.map((l) => html`<dt>${l.name} level</dt><dd>${countsCell(l.summary(r))}</dd>`)}</dl>`
+  // Files of which the adapter skipped every vector are named in one line, not given a row each.
+  const skipsAll = (file: string) => r !== null && r.results.every((x) => x.file !== file || (x.verdict === 'SKIP' && x.outcome === 'SKIP'))
+  const ran = model.files.filter((f) => !skipsAll(f.file))
+  const allSkipped = model.files.filter((f) => skipsAll(f.file))
   const byFile =
     r === null
       ? ''
       : html`<h2 id="results">Results by vector file</h2><div class="table-scroll"><table><thead><tr><th scope="col">vector file</th>${LEVELS.map((l) => html`<th scope="col">${l.name} level</th>`)}</tr></thead><tbody>
-${model.files.map((f) => html`<tr><th scope="row"><a href="${href(path, vectorFilePage(f.file))}">${f.file}</a></th>${LEVELS.map((l) => html`<td>${countsCell(countsByFile(r.results, l.of).get(f.file) ?? null)}</td>`)}</tr>`)}
-</tbody></table></div>`
+${ran.map((f) => html`<tr><th scope="row"><a href="${href(path, vectorFilePage(f.file))}">${f.file}</a></th>${LEVELS.map((l) => html`<td>${countsCell(countsByFile(r.results, l.of).get(f.file) ?? null)}</td>`)}</tr>`)}
+</tbody></table></div>${allSkipped.length === 0 ? '' : html`<p>Every vector SKIP: ${allSkipped.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${href(path, vectorFilePage(f.file))}">${f.file}</a>`)}.</p>`}`
   const skipped = r === null ? [] : r.results.filter((x) => x.verdict === 'SKIP')
   const body = html`<h1>${impl.name}</h1>
 ${summary}
 ${levelNote}
 <nav class="toc" aria-label="On this page"><ul>${r === null ? '' : html`<li><a href="#results">Results by vector file</a></li>`}<li><a href="#defects">Confirmed defects</a></li><li><a href="#xfails">Every xfail</a></li>${skipped.length > 0 ? html`<li><a href="#skipped">Skipped</a></li>` : ''}</ul></nav>
 ${byFile}
-${defectsSection(model, impl, path, confirmed)}
+${defectsSection(model, impl, path, confirmed, groups)}
 ${xfailSection(model, impl, path, groups, confirmed)}
 ${skipped.length === 0 ? '' : html`<h2 id="skipped">Skipped</h2><p>${skipped.length} vectors of operations the adapter answers <code>unsupported</code>: ${[...new Set(skipped.map((x) => x.op))].join(', ')}.</p>`}`
   return { path, content: page({ path, title: `${impl.name}: conformance`, body, section: 'conformance' }) }

@@ -10,7 +10,7 @@ import { inspect } from '../../inspect.js'
 import { jsonBlock, prose, specLinks, vectorAnchor, vectorRun } from '../fragments.js'
 import { html, type Html } from '../html.js'
 import type { Implementation, SiteModel } from '../model.js'
-import type { XfailGroup } from '../xfails.js'
+import { callersPart, type XfailGroup } from '../xfails.js'
 import { pythonReproduction } from './reproduction.js'
 
 /** The part of an effect before its first colon or full stop: "Widens access (audit W1)". */
@@ -32,10 +32,10 @@ function smallest(model: SiteModel, ids: readonly string[]): Vector | null {
   return best
 }
 
-/** The verdict-level groups whose vectors the latest report shows XFAIL at the verdict level, in order. */
+/** The verdict-level groups whose vectors the latest report shows XFAIL at the verdict level, in order; never a caller's part (LIB-3). */
 export function confirmedDefects(model: SiteModel, impl: Implementation, groups: readonly XfailGroup[]): XfailGroup[] {
   if (impl.results === null) return []
-  return groups.filter((g) => g.level === 'verdict' && g.vectors.some((id) => model.results.get(id)?.get(impl.name)?.verdict === 'XFAIL'))
+  return groups.filter((g) => g.level === 'verdict' && !callersPart(g) && g.vectors.some((id) => model.results.get(id)?.get(impl.name)?.verdict === 'XFAIL'))
 }
 
 /** The caveats inside the vector's token, as the library's inspect reads them (nothing when it does not parse). */
@@ -46,13 +46,14 @@ function caveatsOf(v: Vector): Html {
   return html`<p>The token's caveats, as <code>pypi-token inspect</code> reads them: ${info.token.caveats.map((c, i) => html`${i > 0 ? ', ' : ''}<code>${typeof c.raw === 'string' ? c.raw : `hex ${c.raw.hex}`}</code>`)}.</p>`
 }
 
-export function defectsSection(model: SiteModel, impl: Implementation, path: string, confirmed: readonly XfailGroup[]): Html {
+export function defectsSection(model: SiteModel, impl: Implementation, path: string, confirmed: readonly XfailGroup[], groups: readonly XfailGroup[] = []): Html {
   const results = impl.results
   const version = results?.implementation.version ?? 'the tested version'
+  const callers = groups.filter((g) => g.level === 'verdict' && callersPart(g)).length
   return html`<section aria-labelledby="defects"><h2 id="defects">Confirmed defects</h2>
 ${results === null
   ? html`<p>No report, so nothing is confirmed here: ${impl.missing}</p>`
-  : html`<p>${confirmed.length} verdict-level deviations that the latest run of ${impl.name} ${version} confirms (their vectors are XFAIL at the verdict level), each ready to report upstream. Source locations are at ${version}.</p>`}
+  : html`<p>${confirmed.length} verdict-level deviations that the latest run of ${impl.name} ${version} confirms (their vectors are XFAIL at the verdict level), each ready to report upstream. Source locations are at ${version}.${callers === 0 ? '' : html` ${callers} more ${callers === 1 ? 'is' : 'are'} the caller's part, not the library's (the caveat bytes and argument checks a tool writes, ${specLinks(model, path, ['LIB-3'])}): see every xfail.`}</p>`}
 ${confirmed.map((g, i) => defectArticle(model, impl, path, g, i + 1))}
 </section>`
 }

@@ -15,9 +15,14 @@ describe('runProblems: a run passes only when it ran something (VEC-8)', () => {
     expect(runProblems(facts({ ops: ['hello', 'detect'], summary: counts({ PASS: 2, SKIP: 700 }), verdict_summary: counts({ PASS: 2, SKIP: 700 }) }))).toEqual([])
   })
 
+  it("accepts a macaroon library's adapter, whose hello lists inspect and restrict instead of verify (LIB-1)", () => {
+    expect(runProblems(facts({ ops: ['hello', 'inspect', 'mint', 'restrict'], summary: counts({ PASS: 2, SKIP: 700 }), verdict_summary: counts({ PASS: 2, SKIP: 700 }) }))).toEqual([])
+  })
+
   it.each([
     ['the adapter did not start', { startError: 'it exited with status 1', ops: [], summary: counts({ ERROR: 2 }), verdict_summary: counts({ ERROR: 2 }) }, ['the adapter could not be started: it exited with status 1', 'verdict level: 2 ERROR', 'reason level: 2 ERROR']],
-    ['its hello lists only hello', { ops: ['hello'], summary: counts({ SKIP: 4 }), verdict_summary: counts({ SKIP: 4 }) }, ["the adapter's hello lists neither verify nor detect (it lists hello)", 'no vector was run: all 4 were SKIP']],
+    ['its hello lists only hello', { ops: ['hello'], summary: counts({ SKIP: 4 }), verdict_summary: counts({ SKIP: 4 }) }, ["the adapter's hello lists neither verify, detect nor inspect and restrict (it lists hello)", 'no vector was run: all 4 were SKIP']],
+    ['its hello lists inspect but not restrict', { ops: ['hello', 'inspect', 'mint'] }, ["the adapter's hello lists neither verify, detect nor inspect and restrict (it lists hello, inspect, mint)"]],
     ['every vector was SKIP', { summary: counts({ SKIP: 4 }), verdict_summary: counts({ SKIP: 4 }) }, ['no vector was run: all 4 were SKIP']],
     ['no vector was selected', { summary: counts(), verdict_summary: counts() }, ['no vector was run: none was selected']],
     ['only the reason level fails', { summary: counts({ PASS: 2, FAIL: 1 }) }, ['reason level: 1 FAIL']],
