@@ -15,12 +15,13 @@ import type { FoundRegex } from '../sandbox/scan.js'
 const { checkSync } = createRequire(import.meta.url)('recheck') as { checkSync: (source: string, flags: string, params?: Parameters) => Diagnostics }
 
 /**
- * recheck's parameters (PROP-25): a fixed seed for its fuzzer, so that the same pattern gets the
- * same verdict on every run, and a generous per-pattern time limit (the worked proposals' patterns
- * take well under a second) that only stops a pathological case; when it strikes the verdict is
- * `unknown`, which is refused.
+ * recheck's parameters (PROP-25): a fixed seed for its fuzzer, and none of its inner wall-clock
+ * limits (attack, incubation, seeding; recall validation stays off), so that its work is bounded
+ * by its step and size limits alone and the same pattern gets the same verdict on any machine,
+ * however busy. The overall time limit is only a guard against a hang, far above what the worked
+ * proposals' patterns take (seconds); when it strikes the verdict is `unknown`, which is refused.
  */
-export const RECHECK_PARAMS: Parameters = { randomSeed: 0, timeout: 20_000, checker: 'auto' }
+export const RECHECK_PARAMS: Parameters = { randomSeed: 0, checker: 'auto', timeout: 300_000, attackTimeout: null, incubationTimeout: null, seedingTimeout: null, recallTimeout: -1 }
 
 export interface Regex {
   /** Where it is written: `caveat.schema.json items[1].items pattern`, `pep440.ts:22`. */
