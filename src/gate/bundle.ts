@@ -41,12 +41,12 @@ serve(process.stdin, process.stdout, registry).then(
 )
 `
 
-/** The copy for a proposal: what the kit and the adapter bundle from. */
-export function proposalWorkspace(root: string, dir: string, slug: string, entry: string = ADAPTER_ENTRY): Workspace {
+/** The copy for a proposal: what the kit and the adapter bundle from; the builders are the base's (PROP-27). */
+export function proposalWorkspace(root: string, dir: string, slug: string, entry: string = ADAPTER_ENTRY, builders: string = join(root, 'scripts', 'vectors')): Workspace {
   return {
     copies: [
       [dir, `proposals/${slug}`],
-      [join(root, 'scripts', 'vectors'), 'scripts/vectors'],
+      [builders, 'scripts/vectors'],
     ],
     files: { [KIT_ENTRY]: kitEntry(slug), [ADAPTER_ENTRY]: adapterEntry(slug) },
     entry,
@@ -57,8 +57,8 @@ export function proposalWorkspace(root: string, dir: string, slug: string, entry
 export type KitResult = { ok: true; kit: Kit } | { ok: false; problems: string[] }
 
 /** Bundles the proposal with the core and imports it. Never throws for a broken proposal. */
-export async function loadKit(root: string, dir: string, slug: string, tempDir: string): Promise<KitResult> {
-  const prepared = await prepareAdapter(root, null, tempDir, proposalWorkspace(root, dir, slug, KIT_ENTRY))
+export async function loadKit(root: string, dir: string, slug: string, tempDir: string, builders?: string): Promise<KitResult> {
+  const prepared = await prepareAdapter(root, null, tempDir, proposalWorkspace(root, dir, slug, KIT_ENTRY, builders))
   if (!prepared.ok) {
     removeDir(prepared.dir)
     return { ok: false, problems: [prepared.message.replace('the unmutated copy does not build', 'the proposal does not build')] }

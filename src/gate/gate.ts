@@ -13,15 +13,22 @@ import { prepareAdapter, removeDir } from '../mutants/apply.js'
 import { loadVectors } from '../vectors/load.js'
 import { loadKit, proposalWorkspace } from './bundle.js'
 import { CHECKS, judged, notRun, passed, type CheckName, type CheckResult } from './check.js'
+import { prepareBase } from './base.js'
+import { checkBase } from './checks/base.js'
+import { checkCaveatSize } from './checks/caveat-size.js'
 import { checkDeployed } from './checks/deployed.js'
+import { checkDeterminism } from './checks/determinism.js'
 import { checkProposalLaws } from './checks/laws.js'
+import { checkModuleCode } from './checks/module-code.js'
 import { checkMutants } from './checks/mutants.js'
+import { checkRedos } from './checks/redos.js'
 import { checkSchema } from './checks/schema.js'
 import { checkSemver } from './checks/semver.js'
 import { checkSpecIds } from './checks/spec-ids.js'
 import { checkExistingVectors, checkMissingContext, checkVectors } from './checks/vectors.js'
 import { deployedFile, missingContextFile, suiteOfFiles, validCarrying } from './derived.js'
 import { readProposal, REQUIRED_FILES } from './proposal.js'
+import { scanModule } from './sandbox/scan.js'
 
 export interface ProposalGateOptions {
   /** The repository: its src/, scripts/vectors/, vectors/, adapters/ and node_modules/. */
@@ -38,6 +45,8 @@ export interface ProposalGateOptions {
   readonly env?: NodeJS.ProcessEnv
   /** Where temporary copies are made. Default: the OS temporary directory. */
   readonly tempDir?: string
+  /** The ref whose merge-base with HEAD the gate judges against (PROP-27). Default `main`. */
+  readonly base?: string
   /** Called as each check is decided. */
   readonly onCheck?: (result: CheckResult) => void
 }
@@ -71,14 +80,27 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
     }
     const folder = read.folder
     const tag = typeof folder.caveat['x-tag'] === 'number' ? folder.caveat['x-tag'] : null
-    const loaded = await loadKit(root, folder.dir, folder.slug, temp)
+    // PROP-27: the base, and the static checks of the module (PROP-20, PROP-24, PROP-26), before any code of the proposal runs.
+    const base = prepareBase(root, options.base ?? 'main', join(temp, 'base'))
+    record(checkBase(base))
+    const judge = base.ok ? base.base.dir : root
+    const builders = join(judge, 'scripts', 'vectors')
+    const scan = scanModule(root, folder.dir)
+    record(checkModuleCode(scan))
+    record(checkRedos(folder, scan.regexes))
+    record(checkCaveatSize(folder.caveat))
+    if (results.get('module-code')?.status !== 'PASS') {
+      skip(CHECKS, ['module-code'])
+      return report(folder.slug, tag)
+    }
+    const loaded = await loadKit(root, folder.dir, folder.slug, temp, builders)
     if (!loaded.ok) {
       record(judged('files', loaded.problems, ''))
       return report(folder.slug, tag)
     }
     const kit = loaded.kit
     record(passed('files', `${REQUIRED_FILES.length + (folder.context === null ? 0 : 1)} files; the module, vector builder, model and ${kit.parts.mutants.length} mutants load`))
-    const schema = await checkSchema(root, folder, kit.parts.caveat)
+    const schema = await checkSchema(root, folder, kit.parts.caveat, judge)
     record(schema)
     const members = Object.keys(folder.context?.properties ?? {})
 
@@ -86,7 +108,7 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
       const existing = results.get('existing-vectors')?.status
       return checkSemver({ root, slug: folder.slug, tag: tag ?? -1, spec: folder.spec, file, existingKept: existing === 'PASS' ? true : existing === 'FAIL' ? false : null, changelog: options.changelog ?? join(root, 'CHANGELOG.md') })
     }
-    const BEHAVIOURAL: CheckName[] = ['vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context']
+    const BEHAVIOURAL: CheckName[] = ['vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context', 'determinism']
     if (schema.status !== 'PASS') {
       // The builder and every run need the proposal registered, which a failed schema check forbids.
       skip(['spec-ids', ...BEHAVIOURAL], ['schema'])
@@ -111,20 +133,21 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
       record(semver(null))
       return report(folder.slug, tag)
     }
-    record(checkSpecIds(root, folder.spec, file))
+    record(checkSpecIds(judge, folder.spec, file))
     const carrying = validCarrying(file, (t) => kit.carriesCaveat(t, registry))
 
     // One run of the reference with the proposal: existing vectors, the proposal's, and the proposal's without its context.
-    const existing = loadVectors(join(root, 'vectors'))
+    const existing = loadVectors(join(judge, 'vectors'))
     const own = { file: `${file.topic}.json`, data: file }
     const withoutContext = missingContextFile(file, members, carrying)
-    const run = await referenceRun(root, folder.dir, folder.slug, temp, suiteOfFiles([...existing.files, own, withoutContext]))
+    const run = await referenceRun(root, folder.dir, folder.slug, temp, suiteOfFiles([...existing.files, own, withoutContext]), builders)
     const inFile = (name: string) => run.filter((r) => r.file === name)
     record(checkVectors(kit, registry, folder.slug, folder.spec, file, inFile(own.file)))
+    record(await checkDeterminism(folder.dir, tag as number, kit.parts.caveat.type, file))
     record(checkProposalLaws(kit, registry, { numRuns: options.lawRuns ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) }))
     // Killing a mutant proves something only when the unmutated module passes every vector.
     if (inFile(own.file).every((r) => r.outcome === 'PASS')) {
-      record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp))
+      record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp, builders))
     } else skip(['mutants'], ['vectors'])
     const existingIds = new Set(existing.files.map((f) => f.file))
     record(checkExistingVectors(run.filter((r) => existingIds.has(r.file)), existing.vectors.length))
@@ -138,8 +161,8 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
 }
 
 /** Runs `suite` against the reference adapter with the proposal registered; every vector gets a result. */
-async function referenceRun(root: string, dir: string, slug: string, temp: string, suite: ReturnType<typeof suiteOfFiles>): Promise<VectorResult[]> {
-  const prepared = await prepareAdapter(root, null, temp, proposalWorkspace(root, dir, slug))
+async function referenceRun(root: string, dir: string, slug: string, temp: string, suite: ReturnType<typeof suiteOfFiles>, builders: string): Promise<VectorResult[]> {
+  const prepared = await prepareAdapter(root, null, temp, proposalWorkspace(root, dir, slug, undefined, builders))
   if (!prepared.ok) {
     removeDir(prepared.dir)
     const message = prepared.message.replace('the unmutated copy', 'the reference with the proposal')

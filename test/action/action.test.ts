@@ -73,10 +73,10 @@ describe('action.yml, implementer mode (CONF-1, VEC-8)', PROCESS_SUITE, () => {
 
 describe('action.yml, maintainer mode (PROP-10)', PROCESS_SUITE, () => {
   it('runs the gate on a proposal and puts its report in the step summary', () => {
-    const run = runAction(ROOT, { gate: join(ROOT, 'proposals/ip-ranges'), deployed: 'reference' }, workspace)
+    const run = runAction(ROOT, { gate: join(ROOT, 'proposals/ip-ranges'), deployed: 'reference', base: 'HEAD' }, workspace)
     expect(outcomes(run)).toMatchObject({ "Set up the deployed implementations' adapters": 'success', 'Run the gate on the proposal': 'success', 'Run the vectors against the adapter': 'skipped' })
     expect(run.summary).toContain('## gate ')
-    expect(run.summary).toContain('gate PASSED: 10 passed, 0 failed, 0 not run')
+    expect(run.summary).toContain('gate PASSED: 15 passed, 0 failed, 0 not run')
     expect(run.summary).toContain('| ✅ PASS | `deployed` | every deployed implementation rejects every token carrying tag 6: reference rejects 18/18')
     expect(JSON.parse(readFileSync(join(reports(), 'gate.json'), 'utf8'))).toMatchObject({ ok: true, proposal: { slug: 'ip-ranges' } })
     expect(run.outputs.passed).toBe('true')

@@ -20,18 +20,18 @@ async function cli(argv: string[]) {
 }
 
 const LIMIT = 10 * 60 * 1000
-const CHECKS = ['files', 'schema', 'spec-ids', 'vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context', 'semver']
+const CHECKS = ['files', 'schema', 'spec-ids', 'vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context', 'semver', 'module-code', 'determinism', 'redos', 'caveat-size', 'base']
 
 // proposals/ip-ranges passes the gate through action.yml (test/action/); .ci/run gates both in full.
-describe('pypi-token gate: a worked proposal passes (PROP-1 … PROP-10)', () => {
+describe('pypi-token gate: a worked proposal passes (PROP-1 … PROP-10, PROP-29)', () => {
   for (const slug of ['release-version']) {
     it(`proposals/${slug}: every check passes, exit 0, with JSON and Markdown reports (PROP-10)`, async () => {
       const json = join(temp, `${slug}.json`)
       const md = join(temp, `${slug}.md`)
-      const r = await cli(['gate', `proposals/${slug}`, '--deployed', 'reference', '--seed', '1', '--runs', '100', '--json', json, '--markdown', md])
+      const r = await cli(['gate', `proposals/${slug}`, '--deployed', 'reference', '--seed', '1', '--runs', '100', '--base', 'HEAD', '--json', json, '--markdown', md])
       expect(r.stderr).toBe('')
       expect(r.stdout.split('\n').filter((l) => /^(PASS|FAIL|NOT RUN)/.test(l)).map((l) => l.slice(0, 8 + 16).trim())).toEqual(CHECKS.map((c) => `PASS    ${c}`))
-      expect(r.stdout).toMatch(/^gate PASSED: 10 passed, 0 failed, 0 not run \(/m)
+      expect(r.stdout).toMatch(/^gate PASSED: 15 passed, 0 failed, 0 not run \(/m)
       expect(r.status).toBe(0)
       const report = JSON.parse(readFileSync(json, 'utf8'))
       expect(report).toMatchObject({ ok: true, proposal: { slug, path: `proposals/${slug}` } })
@@ -44,12 +44,12 @@ describe('pypi-token gate: a worked proposal passes (PROP-1 … PROP-10)', () =>
 describe('pypi-token gate: failing and bad usage', PROCESS_SUITE, () => {
   it('prints every failing reason and exits 1 for a broken copy', async () => {
     const { dir, changelog } = makeCopy('release-version', BROKEN[0]!, temp)
-    const r = await cli(['gate', dir, '--changelog', changelog])
+    const r = await cli(['gate', dir, '--changelog', changelog, '--base', 'HEAD'])
     expect(r.status).toBe(1)
     expect(r.stdout).toContain('FAIL    schema            1 problem\n')
     expect(r.stdout).toContain('- tag 1 is registered to project-names in the tag registry (spec/caveats/index.md): a tag is never reused (SEMVER-5)')
     expect(r.stdout).toContain('NOT RUN laws              not run: needs schema to pass')
-    expect(r.stdout).toMatch(/^gate FAILED: 2 passed, 1 failed, 7 not run \(/m)
+    expect(r.stdout).toMatch(/^gate FAILED: 6 passed, 1 failed, 8 not run \(/m)
   }, LIMIT)
 
   it.each([

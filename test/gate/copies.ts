@@ -10,7 +10,8 @@ import type { BrokenCopy } from '../fixtures/broken-proposals/broken-copy.js'
 export const ROOT = join(import.meta.dirname, '..', '..')
 
 /** The deployed implementation every test can run without setup: the reference without the proposal. */
-export const QUICK: Partial<ProposalGateOptions> = { deployed: ['reference'], lawRuns: 200, seed: 1 }
+/** Judged against HEAD (PROP-27), so that a branch's committed edits of spec/ or vectors/ are the base, not the change set. */
+export const QUICK: Partial<ProposalGateOptions> = { deployed: ['reference'], lawRuns: 200, seed: 1, base: 'HEAD' }
 
 /** A copy of proposals/<slug> and of CHANGELOG.md in `temp`, with the edits made (each `find` exactly once). */
 export function makeCopy(slug: string, broken: Pick<BrokenCopy, 'edits' | 'breakage'>, temp: string): { dir: string; changelog: string } {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { parse } from '../args.js'
 import { EXIT, UsageError, type Io } from '../io.js'
 
-export const GATE_USAGE = `pypi-token gate <proposal folder> [--json FILE] [--markdown FILE] [--deployed NAME]... [--changelog FILE] [--runs N] [--seed S]
+export const GATE_USAGE = `pypi-token gate <proposal folder> [--json FILE] [--markdown FILE] [--deployed NAME]... [--changelog FILE] [--runs N] [--seed S] [--base REF]
   Checks a proposed caveat type (spec/proposals.md): its files and schemas, a tag never used,
   its spec ids cited by its vectors, every kind of vector and near-miss family, the laws with the
   caveat mixed in, its mutants killed, every existing vector unchanged, the deployed
@@ -17,6 +17,9 @@ export const GATE_USAGE = `pypi-token gate <proposal folder> [--json FILE] [--ma
                              more; default all)
   --changelog FILE           the changelog to look for the entry in (default CHANGELOG.md)
   --runs N                   fast-check runs per law (default 200); --seed S fixes the seed
+  --base REF                 judge against the merge-base of REF and HEAD (default main): the
+                             existing vectors, core spec and builders come from it, and the
+                             change set may not edit them; outside a git clone with REF it fails
   Run it in the repository (it bundles src/ with the proposal). Exit status 0 when every check
   passed, 1 otherwise, 2 on bad usage.`
 
@@ -40,6 +43,7 @@ export async function gateCommand(io: Io, argv: readonly string[]): Promise<numb
       changelog: { type: 'string' },
       runs: { type: 'string' },
       seed: { type: 'string' },
+      base: { type: 'string' },
     },
     1,
   )
@@ -63,6 +67,7 @@ export async function gateCommand(io: Io, argv: readonly string[]): Promise<numb
     ...(values.changelog === undefined ? {} : { changelog: resolve(values.changelog) }),
     ...(runs === undefined ? {} : { lawRuns: runs }),
     ...(seed === undefined ? {} : { seed }),
+    ...(values.base === undefined ? {} : { base: values.base }),
   })
   for (const check of report.checks) io.out(`${checkLines(check)}\n`)
   io.out(`${summaryLine(report)}\n`)

@@ -48,11 +48,11 @@ export function declaredProblems(slug: string, mutants: readonly Mutant[]): stri
   return problems
 }
 
-export async function checkMutants(root: string, dir: string, slug: string, members: readonly string[], declared: readonly Mutant[], suite: VectorSuite, tempDir: string): Promise<CheckResult> {
+export async function checkMutants(root: string, dir: string, slug: string, members: readonly string[], declared: readonly Mutant[], suite: VectorSuite, tempDir: string, builders?: string): Promise<CheckResult> {
   const shape = declaredProblems(slug, declared)
   if (shape.length > 0) return judged('mutants', shape, '')
   const mutants = [...declared, ...derivedMutants(slug, members)]
-  const report = await runGate({ root, suite, mutants, tempDir, workspace: proposalWorkspace(root, dir, slug) })
+  const report = await runGate({ root, suite, mutants, tempDir, workspace: proposalWorkspace(root, dir, slug, undefined, builders) })
   const problems: string[] = []
   if (!report.baseline.passed) problems.push(report.baseline.message ?? 'the unmutated reference with the proposal fails its vectors')
   for (const m of report.mutants) if (m.status !== 'KILLED') problems.push(mutantLine(m, 0).replace(/ {2,}/g, ' ').trim())

@@ -47,7 +47,8 @@ function claimedTags(root: string, slug: string): Map<number, string> {
   return out
 }
 
-export async function checkSchema(root: string, folder: ProposalFolder, caveat: CaveatModule): Promise<CheckResult> {
+/** `registryRoot`: where spec/caveats/index.md, the tag registry, is read: the base (PROP-27). */
+export async function checkSchema(root: string, folder: ProposalFolder, caveat: CaveatModule, registryRoot: string = root): Promise<CheckResult> {
   const problems: string[] = []
   const { slug } = folder
   const files: [string, JsonSchema | null][] = [['caveat.schema.json', folder.caveat], ['restriction.schema.json', folder.restriction], ['context.schema.json', folder.context]]
@@ -61,7 +62,7 @@ export async function checkSchema(root: string, folder: ProposalFolder, caveat: 
   } else {
     const first = (folder.caveat.items as { const?: unknown }[] | undefined)?.[0]?.const
     if (first !== tag) problems.push(`caveat.schema.json: the first item must be the constant tag ${tag}, not ${JSON.stringify(first)}`)
-    const entry = tagRegistry(readFileSync(join(root, 'spec/caveats/index.md'), 'utf8')).find((e) => e.tag === tag)
+    const entry = tagRegistry(readFileSync(join(registryRoot, 'spec/caveats/index.md'), 'utf8')).find((e) => e.tag === tag)
     if (entry !== undefined) problems.push(`tag ${tag} is ${entry.status} to ${entry.slug} in the tag registry (spec/caveats/index.md): a tag is never reused (SEMVER-5)`)
     else if (DEFAULT_REGISTRY.byTag.has(tag)) problems.push(`tag ${tag} is registered to ${DEFAULT_REGISTRY.byTag.get(tag)?.slug} (CAV-4)`)
     const claimant = claimedTags(root, slug).get(tag)
