@@ -227,7 +227,7 @@ describe('pypi-token conformance matrix', SLOW, () => {
     expect(r.stdout).toContain('later: skipped: HARNESS_TEST_UNSET is not set')
   })
 
-  it('lists the checked-in adapters: reference, pypitoken, warehouse, and the scanners detect-secrets and gitleaks', async () => {
+  it('lists the checked-in adapters: reference, pypitoken, warehouse, the scanners detect-secrets and gitleaks, and the macaroon libraries', async () => {
     const { loadAdapterConfig } = await import('../../src/harness/reports/matrix.js')
     expect(loadAdapterConfig(join(import.meta.dirname, '..', '..', 'adapters', 'adapters.json')).map((e) => [e.name, e.command])).toEqual([
       ['reference', 'node dist/adapter/main.js'],
@@ -235,6 +235,10 @@ describe('pypi-token conformance matrix', SLOW, () => {
       ['warehouse', 'adapters/warehouse/.venv/bin/python adapters/warehouse/adapter.py'],
       ['detect-secrets', 'adapters/detect-secrets/.venv/bin/python adapters/detect-secrets/adapter.py'],
       ['gitleaks', 'adapters/gitleaks/bin/adapter'],
+      ['pymacaroons', 'adapters/pymacaroons/.venv/bin/python adapters/pymacaroons/adapter.py'],
+      ['macaroon-go', 'adapters/macaroon-go/bin/adapter'],
+      ['macaroon-rs', 'adapters/macaroon-rs/target/release/adapter'],
+      ['macaroon-js', 'node adapters/macaroon-js/adapter.mjs'],
     ])
   })
 })
