@@ -14,6 +14,9 @@ import { loadVectors } from '../vectors/load.js'
 import { loadKit, proposalWorkspace } from './bundle.js'
 import { CHECKS, judged, notRun, passed, type CheckName, type CheckResult } from './check.js'
 import { checkDeployed } from './checks/deployed.js'
+import { checkDerivedMutants } from './checks/derived-mutants.js'
+import { checkDrawn, checkRestrictLaw, drawOptions } from './checks/drawn.js'
+import { checkIds } from './checks/ids.js'
 import { checkProposalLaws } from './checks/laws.js'
 import { checkMutants } from './checks/mutants.js'
 import { checkSchema } from './checks/schema.js'
@@ -86,7 +89,7 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
       const existing = results.get('existing-vectors')?.status
       return checkSemver({ root, slug: folder.slug, tag: tag ?? -1, spec: folder.spec, file, existingKept: existing === 'PASS' ? true : existing === 'FAIL' ? false : null, changelog: options.changelog ?? join(root, 'CHANGELOG.md') })
     }
-    const BEHAVIOURAL: CheckName[] = ['vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context']
+    const BEHAVIOURAL: CheckName[] = ['vectors', 'laws', 'mutants', 'derived-mutants', 'drawn', 'restrict-law', 'ids', 'existing-vectors', 'deployed', 'missing-context']
     if (schema.status !== 'PASS') {
       // The builder and every run need the proposal registered, which a failed schema check forbids.
       skip(['spec-ids', ...BEHAVIOURAL], ['schema'])
@@ -123,9 +126,18 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
     record(checkVectors(kit, registry, folder.slug, folder.spec, file, inFile(own.file)))
     record(checkProposalLaws(kit, registry, { numRuns: options.lawRuns ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) }))
     // Killing a mutant proves something only when the unmutated module passes every vector.
+    // PROP-11 … PROP-18: draws, derived mutants and ids (the gate's own evidence).
+    const draws = drawOptions(options.lawRuns, options.seed)
+    const flipped = new Set<string>()
     if (inFile(own.file).every((r) => r.outcome === 'PASS')) {
-      record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp))
-    } else skip(['mutants'], ['vectors'])
+      record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp, (m) => m.failed_ids?.forEach((id) => flipped.add(id))))
+      const derived = checkDerivedMutants(kit, folder, file)
+      record(derived.result)
+      for (const m of derived.flipped) m.flipped.forEach((id) => flipped.add(id))
+      record(checkIds(root, folder, file, flipped))
+    } else skip(['mutants', 'derived-mutants', 'ids'], ['vectors'])
+    record(checkDrawn(kit, registry, folder, draws))
+    record(checkRestrictLaw(kit, registry, folder, draws))
     const existingIds = new Set(existing.files.map((f) => f.file))
     record(checkExistingVectors(run.filter((r) => existingIds.has(r.file)), existing.vectors.length))
     record(await checkDeployed(root, tag as number, suiteOfFiles([deployedFile(file, members, carrying)]), { names: options.deployed ?? null, env: options.env ?? process.env }))
