@@ -134,6 +134,8 @@ const pep440Version: Oracle = {
   reads: (compared) => canonicalVersion(compared) === compared,
   matches: (allowed, compared) => pep440.explain(compared)?.local === null && pep440.eq(allowed, compared),
   same(asked, written) {
+    // The library reads numbers as JavaScript numbers: beyond 2^53 it has no exact say.
+    if (/[0-9]{16,}/.test(asked)) return null
     const canonical = canonicalVersion(asked)
     if (canonical === null) return null
     return !canonical.includes('+') && written === canonical && pep440.eq(asked, written)
