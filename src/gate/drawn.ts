@@ -12,7 +12,7 @@ import type { VerifyContext } from '../generated/types.js'
 import { inspect } from '../inspect.js'
 import { mint } from '../mint.js'
 import { restrict } from '../restrict.js'
-import { nearArbitrary, schemaArbitrary } from './arbitraries.js'
+import { nearChoice, schemaArbitrary, textEdit } from './arbitraries.js'
 import { ORACLES, type Oracle } from './oracles.js'
 
 export interface DrawSite {
@@ -70,11 +70,15 @@ export function oracleDraws(caveat: CaveatModule, registry: CaveatRegistry, base
   const oracle = ORACLES[site.library ?? ''] as Oracle
   const list = listProperty(caveat) ?? 'values'
   const accepts = new Ajv({ strict: false }).compile(memberSchema)
-  // The schema's arbitrary is built once: building one per draw would parse its pattern each time.
+  // Allowed value and near-miss choices are drawn apart, so both shrink; the schema's arbitrary is built once.
   const fromSchema = schemaArbitrary(memberSchema)
-  const draw = oracle.allowed.chain((allowed) =>
-    fc.tuple(fc.constant(allowed), fc.oneof({ weight: 6, arbitrary: oracle.near(allowed) }, { weight: 1, arbitrary: fc.constant(allowed) }, { weight: 1, arbitrary: nearArbitrary(allowed) }, { weight: 1, arbitrary: fromSchema })),
+  const source = fc.oneof(
+    { weight: 6, arbitrary: nearChoice.map((c) => ({ near: c })) },
+    { weight: 1, arbitrary: fc.constant({ same: true }) },
+    { weight: 1, arbitrary: nearChoice.map((c) => ({ edit: c })) },
+    { weight: 1, arbitrary: fromSchema.map((value) => ({ value })) },
   )
+  const draw = fc.tuple(oracle.allowed, source).map(([allowed, s]): [string, unknown] => [allowed, 'near' in s ? oracle.near(allowed, s.near) : 'edit' in s ? textEdit(allowed, s.edit) : 'value' in s ? s.value : allowed])
   const verdicts = (allowed: string, compared: unknown) => ({
     module: moduleVerdict(caveat, registry, base, list, allowed, site.member, compared),
     oracle: typeof compared === 'string' && oracle.matches(allowed, compared) ? 'valid' : 'CAVEAT_NOT_SATISFIED',
@@ -108,7 +112,7 @@ export function restrictDraws(caveat: CaveatModule, registry: CaveatRegistry, li
   const list = listProperty(caveat) ?? 'values'
   const oracle = library === null ? null : (ORACLES[library] ?? null)
   const items = ((caveat.schemas.caveat.items as JsonSchema[] | undefined)?.[1]?.items ?? { type: 'string' }) as JsonSchema
-  const drawn = oracle === null ? schemaArbitrary(items).map(String) : fc.oneof(oracle.allowed, oracle.allowed.chain(nearArbitrary), oracle.allowed.chain((a) => oracle.near(a)))
+  const drawn = oracle === null ? schemaArbitrary(items).map(String) : fc.oneof(oracle.allowed, fc.tuple(oracle.allowed, nearChoice).map(([a, c]) => textEdit(a, c)), fc.tuple(oracle.allowed, nearChoice).map(([a, c]) => oracle.near(a, c)))
   const minted = mint({ key: new Uint8Array(32), identifier: 'gate', location: 'index.example', caveats: [] })
   if (!minted.ok) return { id: 'PROP-18', ok: false, runs: 0, seed: options.seed, message: `no token to restrict: ${minted.message}` }
   const outcome = (asked: string): string | null => {

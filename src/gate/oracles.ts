@@ -7,14 +7,15 @@
 import * as pep440 from '@renovatebot/pep440'
 import fc from 'fast-check'
 import ipaddr from 'ipaddr.js'
+import type { NearChoice } from './arbitraries.js'
 
 export interface Oracle {
   /** The npm package, as a proposal names it. */
   readonly library: string
   /** Values a caveat lists, well-formed by the library and the rule's spec. */
   readonly allowed: fc.Arbitrary<string>
-  /** Context values near `allowed`: where a careless comparison goes wrong. */
-  near(allowed: string): fc.Arbitrary<string>
+  /** A context value near `allowed`, made from `choice`: where a careless comparison goes wrong. */
+  near(allowed: string, choice: NearChoice): string
   /** Whether the library has a say on a context value: it is in the strict grammar the rule's spec gives. */
   reads(compared: string): boolean
   /** Whether the context value matches the allowed value, by the library. */
@@ -39,7 +40,6 @@ function masked(bytes: readonly number[], prefix: number, noise: readonly number
 }
 
 const PREFIXES = { 4: [0, 1, 7, 8, 9, 10, 15, 16, 23, 24, 25, 31, 32], 6: [0, 1, 7, 8, 9, 10, 12, 16, 32, 48, 63, 64, 65, 96, 120, 127, 128] }
-const family = fc.constantFrom(4 as const, 6 as const)
 const bytesOf = (f: 4 | 6) => fc.array(fc.integer({ min: 0, max: 255 }), { minLength: f === 4 ? 4 : 16, maxLength: f === 4 ? 4 : 16 })
 const prefixOf = (f: 4 | 6) => fc.oneof(fc.constantFrom(...PREFIXES[f]), fc.integer({ min: 0, max: f === 4 ? 32 : 128 }))
 
@@ -58,25 +58,22 @@ function spellings(a: Addr): string[] {
 
 const ipNetwork: Oracle = {
   library: 'ipaddr.js',
-  allowed: family
-    .chain((f) => fc.tuple(bytesOf(f), prefixOf(f)))
+  allowed: fc
+    .oneof(fc.tuple(bytesOf(4), prefixOf(4)), fc.tuple(bytesOf(6), prefixOf(6)))
     .map(([bytes, prefix]) => ({ a: fromBytes(masked(bytes, prefix)), prefix }))
     .filter(({ a, prefix }) => !mappedBlock(a, prefix))
     .map(({ a, prefix }) => `${a.toString()}/${prefix}`),
-  near(allowed) {
+  near(allowed, c) {
     const [net, prefix] = ipaddr.parseCIDR(allowed) as [Addr, number]
-    const bytes = net.toByteArray()
     const bits = width(net)
-    // The network's address with one bit flipped (mostly near the prefix) and any host bits.
-    const flipped = fc
-      .tuple(fc.oneof(fc.integer({ min: Math.max(0, prefix - 3), max: Math.min(bits - 1, prefix + 2) }), fc.integer({ min: 0, max: bits - 1 })), fc.boolean(), bytesOf(bits === 32 ? 4 : 6))
-      .map(([bit, flip, noise]) => {
-        const b = masked(bytes, prefix, noise)
-        if (flip) b[bit >> 3] = (b[bit >> 3] as number) ^ (0x80 >> (bit & 7))
-        return fromBytes(b)
-      })
-    const loopback = fc.constantFrom(ipaddr.parse('127.0.0.1') as Addr, ipaddr.parse('::1') as Addr, ipaddr.parse('0.0.0.0') as Addr, ipaddr.parse('::') as Addr)
-    return fc.oneof({ weight: 4, arbitrary: flipped }, { weight: 1, arbitrary: loopback }).chain((a) => fc.constantFrom(...spellings(a)))
+    const b = masked(net.toByteArray(), prefix, c.noise)
+    // The network's address with any host bits, and one bit flipped (mostly near the prefix).
+    const bit = c.at % 2 === 0 ? Math.max(0, Math.min(bits - 1, prefix - 3 + ((c.at >> 1) % 6))) : (c.at >> 1) % bits
+    if (c.flip) b[bit >> 3] = (b[bit >> 3] as number) ^ (0x80 >> (bit & 7))
+    const loopback = ['127.0.0.1', '::1', '0.0.0.0', '::'][c.at % 4] as string
+    const address = c.way % 6 === 5 ? (ipaddr.parse(loopback) as Addr) : fromBytes(b)
+    const forms = spellings(address)
+    return forms[c.char % forms.length] as string
   },
   reads(compared) {
     const dotted = /(^|:)([0-9.]+)$/.exec(compared)?.[2]
@@ -119,17 +116,13 @@ const pep440Version: Oracle = {
   allowed: fc
     .record({ epoch: fc.oneof(fc.constant(0), small), release: fc.array(small, { minLength: 1, maxLength: 4 }), pre: fc.option(fc.tuple(fc.constantFrom('a', 'b', 'rc'), small)), post: fc.option(small), dev: fc.option(small) })
     .map((v) => canonicalVersion(`${v.epoch}!${v.release.join('.')}${v.pre === null ? '' : v.pre.join('')}${v.post === null ? '' : `.post${v.post}`}${v.dev === null ? '' : `.dev${v.dev}`}`) as string),
-  near(allowed) {
+  near(allowed, c) {
     // One edit of the version (a character replaced, deleted or inserted), or another release beside it, read canonically.
-    const at = fc.nat({ max: Math.max(0, allowed.length - 1) })
-    const char = fc.constantFrom(...'0123456789.ab!')
-    const edited = fc.oneof(
-      fc.tuple(at, char).map(([i, c]) => allowed.slice(0, i) + c + allowed.slice(i + 1)),
-      at.map((i) => allowed.slice(0, i) + allowed.slice(i + 1)),
-      fc.tuple(at, char).map(([i, c]) => allowed.slice(0, i) + c + allowed.slice(i)),
-      fc.constantFrom(`${allowed}.post1`, `${allowed}.dev0`, `${allowed}+local`, `${allowed}.1`, `${allowed}.0`),
-    )
-    return fc.oneof({ weight: 1, arbitrary: fc.constant(allowed) }, { weight: 5, arbitrary: edited.map((v) => canonicalVersion(v) ?? allowed) })
+    const i = c.at % Math.max(1, allowed.length)
+    const char = '0123456789.ab!'[c.char % 14] as string
+    const others = [`${allowed}.post1`, `${allowed}.dev0`, `${allowed}+local`, `${allowed}.1`, `${allowed}.0`]
+    const edits = [allowed, allowed.slice(0, i) + char + allowed.slice(i + 1), allowed.slice(0, i) + allowed.slice(i + 1), allowed.slice(0, i) + char + allowed.slice(i), others[c.at % others.length] as string]
+    return canonicalVersion(edits[c.way % edits.length] as string) ?? allowed
   },
   reads: (compared) => canonicalVersion(compared) === compared,
   matches: (allowed, compared) => pep440.explain(compared)?.local === null && pep440.eq(allowed, compared),
