@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { nearArbitrary, nearChoice, schemaArbitrary, schemaFormats } from '../../src/gate/arbitraries.js'
 import { declaredNotApplicable, namedOracles, notApplicable } from '../../src/gate/declarations.js'
 import { DERIVED_KINDS } from '../../src/gate/derived-kills.js'
+import { derivedSites } from '../../src/gate/checks/derived-mutants.js'
 import { mentionedIds } from '../../src/gate/checks/ids.js'
 import { canonicalVersion, ORACLES } from '../../src/gate/oracles.js'
 
@@ -89,5 +90,19 @@ describe('declarations, derived kinds and ids (PROP-12, PROP-13, PROP-14, PROP-1
   })
   it('finds ids of known prefixes only', () => {
     expect(mentionedIds('see XQ-42, UTF-8 and XR-9; XQ-42 again', new Set(['XQ', 'XR']))).toEqual(['XQ-42', 'XR-9'])
+  })
+  it('derives mutants where a rule compares and where a context member names a format; bounds only for numbers (PROP-13)', () => {
+    const folder = {
+      dir: '',
+      slug: 'x',
+      caveat: {},
+      restriction: {},
+      spec: '<!-- comparison-rules: rule | caveat | allowed value | compared with | comparison -->\n| rule | caveat | allowed value | compared with | comparison |\n|---|---|---|---|---|\n| XQ-1 | x | each | `count` | exact |\n',
+      context: { properties: { count: { type: ['integer', 'null'] }, peer: { oneOf: [{ type: 'string', format: 'ipv4' }, { type: 'null' }] } } },
+    }
+    expect(derivedSites(folder)).toEqual([
+      { rule: 'XQ-1', member: 'count', numeric: true },
+      { rule: 'format:peer', member: 'peer', numeric: false },
+    ])
   })
 })
