@@ -7,6 +7,7 @@
  *   Python         verify against pymacaroons' Verifier.verify and pypitoken's Token.check, in-process
  *   harness        vectors/s through the harness ÷ each adapter's own in-process rate
  *   scaling        µs per caveat from 1 to 10,000 caveats, and the heap verify leaves behind
+ *   gate           a full proposal gate run of each worked proposal, wall and CPU seconds
  *
  * Rates are per CPU second of the process that does the work (scripts/bench/measure.ts), so other
  * work on the machine does not skew them; the harness rate is that of the busier of its two
@@ -16,6 +17,7 @@
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { floorBenchmark } from './bench/floor.js'
+import { gateBenchmark } from './bench/gate.js'
 import { availableAdapters, harnessOverhead } from './bench/harness-overhead.js'
 import { perSecond, times } from './bench/measure.js'
 import { mintAgainstNpm, verifyAgainstNpm } from './bench/npm-macaroon.js'
@@ -37,6 +39,8 @@ log('harness …')
 const harness = await harnessOverhead(availableAdapters(), Math.max(1, Math.min(rounds, 3)))
 log('scaling …')
 const scaling = scalingBenchmark(rounds)
+log('gate …')
+const gate = await gateBenchmark(process.cwd())
 
 const ours = floor.rates['verify (reference)'] as number
 const us = (rate: number) => `${(1e6 / rate).toFixed(1)} µs`
@@ -55,6 +59,7 @@ for (const p of python) rows.push([`verify: reference vs ${p.name} ${p.version} 
 for (const h of harness) rows.push([`harness ÷ ${h.name} adapter in-process (3-caveat verify vectors)`, `${perSecond(h.harness)} vs ${perSecond(h.inProcess)}`, times(h.ratio), `≥ 0.90 (≤ 10% overhead): ${met(h.ratio >= 0.9)}`])
 
 for (const s of scaling.rows) rows.push([`verify, ${s.caveats.toLocaleString('en-US')} caveats (${s.chars.toLocaleString('en-US')} characters${s.through === 'verify' ? '' : `, ${s.through}`})`, `${perSecond(s.perSecond)}`, `${s.microsPerCaveat.toFixed(2)} µs/caveat`, 'flat: linear'])
+for (const g of gate) rows.push([`proposal gate, full run of proposals/${g.slug} (${g.ok ? 'PASSED' : 'FAILED'}; deployed: reference)`, `${g.wallSeconds.toFixed(1)} s wall, ${g.cpuSeconds.toFixed(1)} s CPU`, '—', `CPU < 30 s: ${met(g.cpuSeconds < 30)}`])
 
 const table = ['| what | measured | ratio | target |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
 console.log(table)
@@ -63,4 +68,4 @@ for (const [stage, share] of Object.entries(floor.shares)) console.log(`  ${stag
 console.log('\nThe harness, per vector: CPU of the harness process and of the adapter, and the wall-clock rate of the same runs:')
 for (const h of harness) console.log(`  ${h.name.padEnd(10)} harness ${h.harnessMicros.toFixed(0).padStart(6)} µs   adapter ${h.adapterMicros.toFixed(0).padStart(6)} µs   wall ${perSecond(h.wall)}`)
 console.log(`Heap left behind by 200 verifies of the largest token under the limit: ${scaling.retainedBytes.toLocaleString('en-US')} bytes`)
-if (values.json !== undefined) writeFileSync(values.json, JSON.stringify({ floor, npmVerify, npmMint, python, harness, scaling }, null, 2) + '\n')
+if (values.json !== undefined) writeFileSync(values.json, JSON.stringify({ floor, npmVerify, npmMint, python, harness, scaling, gate }, null, 2) + '\n')

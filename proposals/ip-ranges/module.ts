@@ -34,8 +34,9 @@ export const caveat: CaveatModule<IpRangesRestriction> = {
     if (r.networks.length === 0) return { ok: false, message: 'an empty network list would make the token unusable (RESTRICT-5)' }
     const networks: string[] = []
     for (const given of r.networks) {
+      // A single address is the network of one address, and must be a well-formed network (IPR-1).
       const address = parseAddress(given)
-      const n = address === null ? parseNetwork(given) : { ok: true as const, network: { ...address, prefix: address.family === 4 ? 32 : 128 } }
+      const n = parseNetwork(address === null ? given : `${given}/${address.family === 4 ? 32 : 128}`)
       if (!n.ok) return { ok: false, message: `${n.why} (IPR-7)` }
       networks.push(formatNetwork(n.network))
     }

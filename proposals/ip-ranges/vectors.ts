@@ -128,7 +128,7 @@ export function build() {
       // Not satisfied.
       check('other-network', 'The client is outside the only listed network.', ['IPR-3'], caveatText(['198.51.100.0/24']), NS),
       check('empty-list', '`[6,[]]` is well-formed and never holds.', ['IPR-1', 'IPR-3'], caveatText([]), NS, ['EmptyList']),
-      check('no-client-address', 'A request whose client address is unknown (null) does not satisfy the caveat.', ['IPR-6', 'VERIFY-2'], caveatText([V4]), NS, ['MissingContext'], from(null)),
+      check('no-client-address', 'A request whose client address is unknown (null) does not satisfy the caveat (IPR-2: null when the index does not know it).', ['IPR-2', 'IPR-6', 'VERIFY-2'], caveatText([V4]), NS, ['MissingContext'], from(null)),
       check('client-address-absent', 'A context without `client_address` at all is the same as null: not satisfied.', ['IPR-6', 'VERIFY-2'], caveatText(['0.0.0.0/0']), NS, ['MissingContext'], userContext()),
       check('nothing-but-time', 'A request with nothing but the time has no client address.', ['IPR-6', 'VERIFY-2'], caveatText(['0.0.0.0/0', '::/0']), NS, ['MissingContext'], emptyContext()),
       check('not-an-address', 'A client address that is a host name is in no network (IPR-5).', ['IPR-5'], caveatText(['0.0.0.0/0', '::/0']), NS, [], from('localhost')),
@@ -153,6 +153,7 @@ export function build() {
       restrict('restrict-any', '`0.0.0.0/0` and `::/0` are written as given: every IPv4, every IPv6 client.', ['IPR-7', 'IPR-3'], ['0.0.0.0/0', '::/0'], { caveats: [[TAG, ['0.0.0.0/0', '::/0']]] }),
       restrict('restrict-refuses-host-bits', '`192.0.2.1/24` has host bits set: refused, not silently widened or narrowed.', ['IPR-7', 'IPR-1'], ['192.0.2.1/24'], REFUSED),
       restrict('restrict-refuses-v4-mapped', '`::ffff:192.0.2.0/120` is inside the v4-mapped block: refused (write 192.0.2.0/24).', ['IPR-7', 'IPR-4'], ['::ffff:192.0.2.0/120'], REFUSED),
+      restrict('restrict-refuses-v4-mapped-address', '`::ffff:192.0.2.77` as a single address is the network `::ffff:192.0.2.77/128`, inside the v4-mapped block: refused (write 192.0.2.77), not written as a caveat every verifier rejects.', ['IPR-7', 'IPR-1'], ['::ffff:192.0.2.77'], REFUSED),
       restrict('restrict-refuses-zone', 'An address with a zone id is refused.', ['IPR-7'], ['fe80::1%eth0'], REFUSED),
       restrict('restrict-refuses-leading-zero', '`010.0.0.0/8` is refused: octal or decimal is anyone\'s guess.', ['IPR-7'], ['010.0.0.0/8'], REFUSED),
       restrict('restrict-refuses-empty-list', 'An empty network list is refused: the token could never be used (RESTRICT-5).', ['IPR-7', 'RESTRICT-5'], [], REFUSED, ['EmptyList']),

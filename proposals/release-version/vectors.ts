@@ -109,7 +109,7 @@ export function build() {
       // Not satisfied.
       check('other-version', 'The caveat allows only `1.1`; the request uploads to `1.2`.', ['RVER-3'], caveatText(['1.1']), NS),
       check('empty-list', '`[5,[]]` is well-formed and never holds.', ['RVER-1', 'RVER-3'], caveatText([]), NS, ['EmptyList']),
-      check('no-release', 'A request that uploads to no release (`release_version` null) does not satisfy the caveat.', ['RVER-4', 'VERIFY-2'], caveatText(['1.2']), NS, ['MissingContext'], uploading(null)),
+      check('no-release', 'A request that uploads to no release (`release_version` null, RVER-2) does not satisfy the caveat.', ['RVER-2', 'RVER-4', 'VERIFY-2'], caveatText(['1.2']), NS, ['MissingContext'], uploading(null)),
       check('release-version-absent', 'A context without `release_version` at all is the same as null: not satisfied.', ['RVER-4', 'VERIFY-2'], caveatText(['1.2']), NS, ['MissingContext'], userContext()),
       check('nothing-but-time', 'A request with nothing but the time uploads to no release.', ['RVER-4', 'VERIFY-2'], caveatText(['1.2']), NS, ['MissingContext'], emptyContext()),
       checkAll('other-project-same-version', 'The project-names caveat fails on another project even though the release matches (CAV-11).', ['RVER-3', 'CAV-11'], SCOPED, NS, [], { ...uploading('1.2'), project: OTHER_PROJECT } as VerifyContext),

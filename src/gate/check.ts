@@ -1,6 +1,6 @@
 /** @module One check of the gate and its result (PROP-10). */
 
-export const CHECKS = ['files', 'schema', 'spec-ids', 'vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context', 'semver', 'module-code', 'determinism', 'redos', 'caveat-size', 'base'] as const
+export const CHECKS = ['files', 'schema', 'spec-ids', 'vectors', 'laws', 'mutants', 'derived-mutants', 'drawn', 'restrict-law', 'ids', 'existing-vectors', 'deployed', 'missing-context', 'semver', 'module-code', 'determinism', 'redos', 'caveat-size', 'base'] as const
 export type CheckName = (typeof CHECKS)[number]
 
 export interface CheckResult {

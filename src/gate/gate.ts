@@ -18,6 +18,9 @@ import { checkBase } from './checks/base.js'
 import { checkCaveatSize } from './checks/caveat-size.js'
 import { checkDeployed } from './checks/deployed.js'
 import { checkDeterminism } from './checks/determinism.js'
+import { checkDerivedMutants } from './checks/derived-mutants.js'
+import { checkDrawn, checkRestrictLaw, drawOptions } from './checks/drawn.js'
+import { checkIds } from './checks/ids.js'
 import { checkProposalLaws } from './checks/laws.js'
 import { checkModuleCode } from './checks/module-code.js'
 import { checkMutants } from './checks/mutants.js'
@@ -108,7 +111,7 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
       const existing = results.get('existing-vectors')?.status
       return checkSemver({ root, slug: folder.slug, tag: tag ?? -1, spec: folder.spec, file, existingKept: existing === 'PASS' ? true : existing === 'FAIL' ? false : null, changelog: options.changelog ?? join(root, 'CHANGELOG.md') })
     }
-    const BEHAVIOURAL: CheckName[] = ['vectors', 'laws', 'mutants', 'existing-vectors', 'deployed', 'missing-context', 'determinism']
+    const BEHAVIOURAL: CheckName[] = ['vectors', 'laws', 'mutants', 'derived-mutants', 'drawn', 'restrict-law', 'ids', 'existing-vectors', 'deployed', 'missing-context', 'determinism']
     if (schema.status !== 'PASS') {
       // The builder and every run need the proposal registered, which a failed schema check forbids.
       skip(['spec-ids', ...BEHAVIOURAL], ['schema'])
@@ -146,9 +149,18 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
     record(await checkDeterminism(folder.dir, tag as number, kit.parts.caveat.type, file))
     record(checkProposalLaws(kit, registry, { numRuns: options.lawRuns ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) }))
     // Killing a mutant proves something only when the unmutated module passes every vector.
+    // PROP-11 … PROP-18: draws, derived mutants and ids (the gate's own evidence).
+    const draws = drawOptions(options.lawRuns, options.seed)
+    const flipped = new Set<string>()
     if (inFile(own.file).every((r) => r.outcome === 'PASS')) {
-      record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp, builders))
-    } else skip(['mutants'], ['vectors'])
+      record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp, builders, (m) => m.failed_ids?.forEach((id) => flipped.add(id))))
+      const derived = checkDerivedMutants(kit, folder, file)
+      record(derived.result)
+      for (const m of derived.flipped) m.flipped.forEach((id) => flipped.add(id))
+      record(checkIds(judge, folder, file, flipped))
+    } else skip(['mutants', 'derived-mutants', 'ids'], ['vectors'])
+    record(checkDrawn(kit, registry, folder, draws))
+    record(checkRestrictLaw(kit, registry, folder, draws))
     const existingIds = new Set(existing.files.map((f) => f.file))
     record(checkExistingVectors(run.filter((r) => existingIds.has(r.file)), existing.vectors.length))
     record(await checkDeployed(root, tag as number, suiteOfFiles([deployedFile(file, members, carrying)]), { names: options.deployed ?? null, env: options.env ?? process.env }))

@@ -4,8 +4,9 @@
  * `pypi-token gate` writes a small entry point that imports the proposal's files and calls
  * {@link kitOf}; the bundle's default export is the result.
  */
+import fc from 'fast-check'
 import { DEFAULT_REGISTRY, extendRegistry, type CaveatRegistry } from '../caveats/registry.js'
-import type { CaveatModule } from '../caveats/types.js'
+import type { CaveatModule, JsonSchema } from '../caveats/types.js'
 import type { VectorFile, VerifyContext } from '../generated/types.js'
 import { inspect } from '../inspect.js'
 import { checkLaws, type LawResult } from '../laws/laws.js'
@@ -14,6 +15,9 @@ import type { Mutant } from '../mutants/mutant.js'
 import { schemaProblem, suiteOf, VectorLoadError } from '../vectors/load.js'
 import type { Comparison } from '../vectors/near-miss.js'
 import { familyProblems, type ComparisonRule } from '../vectors/near-miss-coverage.js'
+import { schemaArbitrary } from './arbitraries.js'
+import { derivedMutants, flippedVectors, type DerivedSite } from './derived-kills.js'
+import { oracleDraws, restrictDraws, type DrawResult, type DrawSite } from './drawn.js'
 
 export interface ProposalParts {
   readonly caveat: CaveatModule
@@ -35,6 +39,14 @@ export interface Kit {
   /** Whether the token carries a caveat the proposal's module decodes. */
   carriesCaveat(token: string, registry: CaveatRegistry): boolean
   checkLaws(registry: CaveatRegistry, options: { readonly numRuns: number; readonly seed?: number }): LawResult[]
+  /** PROP-11: the laws with contexts drawn from the context schema mixed into the model's. */
+  checkDrawnLaws(registry: CaveatRegistry, context: JsonSchema, options: { readonly numRuns: number; readonly seed: number }): LawResult[]
+  /** PROP-12: the module against the oracle a comparison rule names. */
+  drawOracle(registry: CaveatRegistry, site: DrawSite, memberSchema: JsonSchema, options: { readonly numRuns: number; readonly seed: number }): DrawResult
+  /** PROP-18: the restricter writes what was asked or refuses. */
+  drawRestrict(registry: CaveatRegistry, library: string | null, options: { readonly numRuns: number; readonly seed: number }): DrawResult
+  /** PROP-13: the derived mutants and the vectors each flips. */
+  derived(sites: readonly DerivedSite[], vectors: VectorFile['vectors']): { name: string; rule: string; kind: string; says: string; flipped: string[] }[]
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object'
@@ -89,6 +101,13 @@ export function kitOf(imports: { module: unknown; vectors: unknown; model: unkno
         return info.ok && info.token.caveats.some((c) => c.slug === parts.caveat.slug && c.error === null)
       },
       checkLaws: (registry, options) => checkLaws(withProposal(BUILT_IN_SUBJECT, registry, parts.caveat.type, parts.model), options),
+      checkDrawnLaws: (registry, context, options) => {
+        const drawn = schemaArbitrary(context) as ProposalModel['context']
+        return checkLaws(withProposal(BUILT_IN_SUBJECT, registry, parts.caveat.type, { ...parts.model, context: fc.oneof(parts.model.context, drawn) }), options)
+      },
+      drawOracle: (registry, site, memberSchema, options) => oracleDraws(parts.caveat, registry, bases[0] as VerifyContext, site, memberSchema, options),
+      drawRestrict: (registry, library, options) => restrictDraws(parts.caveat, registry, library, options),
+      derived: (sites, vs) => derivedMutants(parts.caveat, sites).map(({ caveat, ...m }) => ({ ...m, flipped: flippedVectors(parts.caveat, caveat, vs) })),
     },
   }
 }

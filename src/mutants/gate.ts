@@ -21,6 +21,8 @@ export interface MutantResult {
   readonly failed_count: number
   /** The first failing vector ids (at most {@link MAX_LISTED}). */
   readonly failed_vectors: readonly string[]
+  /** Every failing vector id (the proposal gate's PROP-17). */
+  readonly failed_ids?: readonly string[]
   /** Failing vectors by outcome: a mutant killed only by ERROR or HANG may be crashing, not caught. */
   readonly failed_outcomes: Readonly<Record<string, number>>
   readonly message: string | null
@@ -117,6 +119,7 @@ async function mutantResult(options: GateOptions, mutant: Mutant): Promise<Mutan
     status,
     failed_count: failed.length,
     failed_vectors: failed.slice(0, MAX_LISTED).map((f) => f.id),
+    failed_ids: failed.map((f) => f.id),
     failed_outcomes: countOutcomes(failed),
     message,
     duration_ms: run.duration_ms,
