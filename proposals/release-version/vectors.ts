@@ -108,6 +108,7 @@ export function build() {
 
       // Not satisfied.
       check('other-version', 'The caveat allows only `1.1`; the request uploads to `1.2`.', ['RVER-3'], caveatText(['1.1']), NS),
+      check('local-upload', 'The caveat allows `1.2`; the request uploads the local version `1.2+local`, which matches no caveat (RVER-5): a check that drops the local part, or compares by prefix, would let it through.', ['RVER-5', 'RVER-3'], caveatText(['1.2']), NS, [], uploading('1.2+local')),
       check('empty-list', '`[5,[]]` is well-formed and never holds.', ['RVER-1', 'RVER-3'], caveatText([]), NS, ['EmptyList']),
       check('no-release', 'A request that uploads to no release (`release_version` null, RVER-2) does not satisfy the caveat.', ['RVER-2', 'RVER-4', 'VERIFY-2'], caveatText(['1.2']), NS, ['MissingContext'], uploading(null)),
       check('release-version-absent', 'A context without `release_version` at all is the same as null: not satisfied.', ['RVER-4', 'VERIFY-2'], caveatText(['1.2']), NS, ['MissingContext'], userContext()),

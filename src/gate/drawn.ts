@@ -70,6 +70,8 @@ export function oracleDraws(caveat: CaveatModule, registry: CaveatRegistry, base
   const oracle = ORACLES[site.library ?? ''] as Oracle
   const list = listProperty(caveat) ?? 'values'
   const accepts = new Ajv({ strict: false }).compile(memberSchema)
+  // An allowed value the caveat schema refuses (beyond a maxLength, say) makes the caveat malformed: the schema's call, not the oracle's.
+  const admitsAllowed = new Ajv({ strict: false }).compile(((caveat.schemas.caveat.items as JsonSchema[] | undefined)?.[1]?.items ?? { type: 'string' }) as JsonSchema)
   // Allowed value and near-miss choices are drawn apart, so both shrink; the schema's arbitrary is built once.
   const fromSchema = schemaArbitrary(memberSchema)
   const source = fc.oneof(
@@ -83,8 +85,8 @@ export function oracleDraws(caveat: CaveatModule, registry: CaveatRegistry, base
     module: moduleVerdict(caveat, registry, base, list, allowed, site.member, compared),
     oracle: typeof compared === 'string' && oracle.matches(allowed, compared) ? 'valid' : 'CAVEAT_NOT_SATISFIED',
   })
-  // Only context values the member's schema admits, and that the library reads (or null): the rest is not the oracle's to judge.
-  const judged = ([allowed, compared]: [string, unknown]) => accepts(compared) && (compared === null || readable(oracle, allowed, compared))
+  // Only allowed values the caveat schema admits, context values the member's schema admits, and that the library reads (or null): the rest is not the oracle's to judge.
+  const judged = ([allowed, compared]: [string, unknown]) => admitsAllowed(allowed) && accepts(compared) && (compared === null || readable(oracle, allowed, compared))
   const details = fc.check(
     fc.property(draw.filter(judged), ([allowed, compared]) => {
       const v = verdicts(allowed, compared)

@@ -165,6 +165,7 @@ describe('deployed (PROP-8)', () => {
     { name: 'lenient', command: fake('always-valid') },
     { name: 'crashing', command: fake('crash-always') },
     { name: 'scanner', command: fake('detect-only') },
+    { name: 'library', command: fake('library-only') },
     { name: 'hello-only', command: fake('hello-only') },
     { name: 'absent', command: 'missing-binary', requires: { files: ['no/such/file'] }, skip: 'install it' },
   ] }))
@@ -180,6 +181,7 @@ describe('deployed (PROP-8)', () => {
       'absent could not run: no/such/file does not exist (install it)',
     ])
     expect(result.summary).toContain('scanner takes no part (its hello lists hello, detect, not verify)')
+    expect(result.summary).toContain('library takes no part (its hello lists hello, inspect, restrict, not verify)')
     expect((await checkDeployed(fakeRoot, 5, suite, { names: ['nobody'], env: {} })).problems).toEqual(['no adapter named nobody in adapters/adapters.json', 'no deployed implementation to run'])
   }, 60000)
 

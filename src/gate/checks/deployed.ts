@@ -2,8 +2,8 @@
  * @module PROP-8, second half: the implementations already deployed — every adapter of
  * adapters/adapters.json: the reference without the proposal, pypitoken, Warehouse — reject every
  * token carrying the proposed caveat, run through their adapters, not assumed. An adapter whose
- * hello lists detect and not verify (a secret scanner) takes no part: it
- * accepts no token, so it has nothing to reject.
+ * hello lists detect and not verify (a secret scanner), or inspect and restrict and not verify (a
+ * macaroon library, LIB-1), takes no part: it verifies no token, so it has nothing to reject.
  */
 import { join } from 'node:path'
 import { AdapterConfigError, loadAdapterConfig, unmetRequirement } from '../../harness/reports/matrix.js'
@@ -44,7 +44,9 @@ export async function checkDeployed(root: string, tag: number, suite: VectorSuit
       continue
     }
     const results = await runConformance({ adapter: entry.command, suite, cwd: root, env: options.env, timeoutMs: options.timeoutMs ?? 30000, onStderr: () => {} })
-    if (!results.ops.includes('verify') && results.ops.includes('detect')) {
+    const scanner = results.ops.includes('detect')
+    const library = results.ops.includes('inspect') && results.ops.includes('restrict')
+    if (!results.ops.includes('verify') && (scanner || library)) {
       verdicts.push(`${entry.name} takes no part (its hello lists ${results.ops.join(', ')}, not verify)`)
       continue
     }
