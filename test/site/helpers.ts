@@ -96,8 +96,11 @@ export async function launch(executablePath: string, options: { javaScriptEnable
     viewport: { width: 1200, height: 900 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     colorScheme: options.colorScheme ?? 'light',
-    timeout: 60_000,
+    timeout: 180_000,
   })
+  // Every wait has an explicit, generous limit: on a busy 2-core machine a page of 700 vectors can take seconds.
+  context.setDefaultTimeout(120_000)
+  context.setDefaultNavigationTimeout(120_000)
   const network: string[] = []
   await context.route(/^(?!file:)/, (route) => {
     network.push(route.request().url())

@@ -5,15 +5,17 @@
  * (.ci/run sets it), in which case it fails.
  */
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { ConformanceResults, VectorFile } from '../../src/generated/types.js'
-import { vectorLinks } from '../../src/site/build.js'
+import { buildSite, vectorLinks } from '../../src/site/build.js'
 import { attributeValues, brokenLinks, buildFromFreshReports, findChromium, launch, root, screenshotPath, siteFiles, type BuiltSite } from './helpers.js'
 import { inspectorChecks } from './inspector-checks.js'
+import { evidenceChecks, pageChecks } from './page-checks.js'
 
 const START = 600_000 // the matrix runs every adapter, on a busy machine: a generous start-up limit
 const manifest = JSON.parse(readFileSync(join(root, 'vectors', 'index.json'), 'utf8')) as { files: { path: string }[] }
@@ -103,7 +105,7 @@ describe('the built site', () => {
       try {
         report = JSON.parse(readFileSync(join(site.reports, adapter.name, 'results.json'), 'utf8')) as ConformanceResults
       } catch {
-        expect(html, adapter.name).toContain('no report yet')
+        expect(html, adapter.name).toContain('No report yet')
         continue
       }
       checked++
@@ -117,13 +119,29 @@ describe('the built site', () => {
       for (const d of defects) {
         expect(/<h3>(.*?)<\/h3>/.exec(d)?.[1], 'a code span in a defect title is rendered').not.toMatch(/`[^`]+`/)
         expect(d).toMatch(/<dt>What<\/dt><dd>[^<]/)
-        expect(d).toMatch(/<dt>Where<\/dt><dd><code>[\w./-]+\.(py|go|toml):\d+/)
+        // Each location links to the implementation's source at the tested version.
+        expect(d).toMatch(/<dt>Where<\/dt><dd><a href="https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/[\w.-]+\/[\w./-]+#L\d+(-L\d+)?"><code>[\w./-]+\.(py|go|toml):\d+/)
         expect(d).toMatch(/<dt>Impact<\/dt><dd>[^<]/)
         expect(d).toContain('Minimal reproduction')
         expect(d).toContain(`--filter '`)
       }
     }
     expect(checked).toBeGreaterThan(0)
+  })
+})
+
+describe('a build without reports', () => {
+  it('says so once, in words, and shows no matrix of dashes', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'site-no-reports-'))
+    const out = join(empty, 'site')
+    await buildSite({ root, out, reportsDir: join(empty, 'reports') })
+    for (const path of ['conformance/index.html', 'index.html', 'caveats/expiration.html', 'conformance/pypitoken.html']) {
+      const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(readFileSync(join(out, path), 'utf8'))![1]!
+      expect(main.split('No report yet').length - 1, path).toBe(1)
+      expect(main, path).not.toContain('`')
+      expect(main, path).not.toMatch(/<td[^>]*>\s*(<span class="muted">)?—/)
+    }
+    expect(readFileSync(join(out, 'conformance/interop.html'), 'utf8')).toContain('No interop report yet')
   })
 })
 
@@ -183,6 +201,8 @@ describe.skipIf(skip)(`in Debian's chromium${skip && 'missing' in chromiumFound 
   })
 
   inspectorChecks(() => ({ open, errors }))
+  evidenceChecks(() => ({ open, url, dir: site.dir, reports: site.reports }))
+  pageChecks(() => ({ open, url, dir: site.dir, reports: site.reports }))
 
   it("follows a spec id's anchor to its statement, a cited vector's permalink, and back", async () => {
     const page = await open('spec/verification.html#VERIFY-4')
