@@ -38,13 +38,20 @@ const NAV = {
 export function wrapTables(body: string): string {
   const unwrapped = body.replace(/<div class="table-scroll(?: [a-z-]+)*">\s*(<table[\s\S]*?<\/table>)\s*<\/div>/g, '$1')
   let n = 0
-  return unwrapped.replace(/<table([^>]*)>([\s\S]*?)<\/table>/g, (whole, attrs: string, inner: string) => {
+  const used = new Map<string, number>()
+  const tables = unwrapped.replace(/<table([^>]*)>([\s\S]*?)<\/table>/g, (whole, attrs: string, inner: string) => {
     n++
     const caption = /<caption>([\s\S]*?)<\/caption>/.exec(inner)?.[1] ?? /<th[^>]*>([\s\S]*?)<\/th>/.exec(inner)?.[1] ?? ''
-    const name = caption.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()
+    const text = caption.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()
+    const base = text === '' ? `table ${n}` : `table: ${text}`
+    // Regions are landmarks, and landmarks need distinct names: the second "table: x" is "table: x (2)".
+    const seen = (used.get(base) ?? 0) + 1
+    used.set(base, seen)
     const tall = /class="[^"]*\bvectors\b/.test(attrs) ? ' tall' : ''
-    return `<div class="table-scroll${tall}" tabindex="0" role="region" aria-label="${name === '' ? `table ${n}` : `table: ${name}`}">${whole}</div>`
+    return `<div class="table-scroll${tall}" tabindex="0" role="region" aria-label="${seen === 1 ? base : `${base} (${seen})`}">${whole}</div>`
   })
+  // A preformatted block may scroll too (a long line, a tall JSON value): keyboard users can focus it.
+  return tables.replace(/<pre(?![^>]*tabindex)([^>]*)>/g, '<pre tabindex="0"$1>')
 }
 
 /** A whole HTML document. */
