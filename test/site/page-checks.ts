@@ -85,10 +85,11 @@ export function evidenceChecks(browser: () => Browser): void {
     const wrapper = page.locator('.table-scroll:has(#vector-table)')
     expect(await wrapper.getAttribute('tabindex')).toBe('0')
     const top = (await wrapper.boundingBox())!.y
-    await wrapper.evaluate('(el) => { el.scrollTop = 5000 }')
+    await wrapper.evaluate((el: { scrollTop: number }) => void (el.scrollTop = 5000))
     const header = (await headers.first().boundingBox())!
     expect(Math.abs(header.y - top)).toBeLessThan(2)
-    expect(await wrapper.evaluate('(el) => el.scrollTop')).toBeGreaterThan(1000)
+    expect((await page.locator('#vector-table tbody tr').first().boundingBox())!.y).toBeLessThan(top - 1000)
+    expect(await wrapper.evaluate((el: { scrollTop: number }) => el.scrollTop)).toBeGreaterThan(1000)
     await page.close()
   }, START)
 
@@ -148,7 +149,7 @@ export function evidenceChecks(browser: () => Browser): void {
     const page = await browser().open('vectors/caveats/expiration.html')
     const article = page.locator('article.vector').first()
     expect(await article.locator('table.results thead').textContent()).toContain('answered (expected')
-    expect(await article.locator('td.answer code').first().textContent()).toMatch(/^\{"result":/)
+    expect(await article.locator('td.answer code').first().textContent()).toMatch(/^\{"/)
     await article.locator('a.open-inspector').click()
     await page.waitForURL(/inspector\.html#token=/)
     await expect.poll(() => page.locator('#part-prefix').textContent()).toBe('pypi-')
@@ -178,7 +179,7 @@ export function evidenceChecks(browser: () => Browser): void {
   it('makes statement ids self-links that never break at the hyphen, with prev/next links, a sidebar, and visible underscores in linked code', async () => {
     const page = await browser().open('spec/verification.html')
     expect(await page.locator('#VERIFY-4 > p > strong > a.sid, #VERIFY-4 > strong > a.sid').first().getAttribute('href')).toBe('#VERIFY-4')
-    expect(await page.locator('a.sid').first().evaluate('(a) => getComputedStyle(a).whiteSpace')).toBe('nowrap')
+    expect(await page.locator('a.sid').first().evaluate((a) => (globalThis as unknown as { getComputedStyle(e: unknown): { whiteSpace: string } }).getComputedStyle(a).whiteSpace)).toBe('nowrap')
     expect(await page.locator('nav.sidebar a').count()).toBeGreaterThan(15)
     expect(await page.locator('nav.sidebar a[aria-current="page"]').textContent()).toBe('Verification')
     expect(await page.locator('nav.pager a[rel="next"]').count()).toBe(1)
@@ -196,7 +197,7 @@ export function evidenceChecks(browser: () => Browser): void {
     expect(unlinked).toEqual([])
     // The underline sits below the baseline, clear of an underscore's stroke.
     const linked = page.locator('a code').first()
-    const offset = await linked.evaluate('(c) => getComputedStyle(c.closest("a")).textUnderlineOffset')
+    const offset = await linked.evaluate((c) => (globalThis as unknown as { getComputedStyle(e: unknown): { textUnderlineOffset: string } }).getComputedStyle(c.closest('a')).textUnderlineOffset)
     expect(offset).not.toBe('auto')
     const caveat = await browser().open('caveats/expiration.html')
     await caveat.locator('a[href="expiration.ts.html"]').click()

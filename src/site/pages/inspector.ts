@@ -12,9 +12,11 @@ export const INSPECTOR_SCRIPT = 'assets/inspector.js'
 /**
  * The inspector's Content-Security-Policy: its own script and stylesheet, and nothing else; in
  * particular no connection of any kind (connect-src 'none') and no form submission, so "what you
- * paste never leaves the page" is enforced by the browser rather than promised.
+ * paste never leaves the page" is enforced by the browser rather than promised. 'unsafe-eval':
+ * the library validates caveats with ajv, which compiles each JSON Schema into a function at run
+ * time; no script from elsewhere can load, so only the bundled script evaluates anything.
  */
-export const INSPECTOR_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+export const INSPECTOR_CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'"
 
 export function inspectorPage(): SitePage {
   const path = PAGES.inspector

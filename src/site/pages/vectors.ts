@@ -116,7 +116,7 @@ function browserPage(model: SiteModel): SitePage {
     const impls = ran.map(({ impl, r }) => `${impl.name}:${r.verdict}:${r.outcome}:${xfailOf(impl, v.id)?.class ?? '-'}`).join(' ')
     const verdicts = new Set(ran.filter(({ r }) => r.verdict !== 'SKIP').map(({ r }) => r.verdict === 'XFAIL' ? 'FAIL' : r.verdict))
     return html`<tr id="${v.id}" data-file="${file}" data-op="${v.op}" data-result="${v.expected.result}" data-reason="${reason}" data-flags="${v.flags.join(' ')}" data-spec="${v.spec.join(' ')}" data-impls="${impls}"${verdicts.size > 1 ? html` data-disagree=""` : ''}>
-<td><a href="${href(path, vectorLink(file, v.id))}"><code>${v.id}</code></a><span class="desc">${prose(v.description)}</span></td><td>${v.op}</td><td><code>${expectedLabel(v)}</code></td><td>${v.spec.join(' ')}</td><td>${v.flags.join(' ')}</td>${implementationCells(model, v.id)}</tr>`
+<td><a href="${href(path, vectorLink(file, v.id))}"><code>${v.id}</code></a><span class="desc">${prose(v.description)}</span></td><td>${v.op}</td><td><code>${expectedLabel(v)}</code></td><td>${specLinks(model, path, v.spec)}</td><td>${v.flags.join(' ')}</td>${implementationCells(model, v.id)}</tr>`
   })
   const body = html`<h1>Vector browser</h1>
 <p>All ${all.length} vectors of the suite, with each implementation's outcome in its latest report (verdict level, then reason level where they differ). Filter by an implementation's outcome at either level, by the class of its xfail entry, or to the vectors on which implementations disagree (one passes where another fails at the verdict level). Each id links to the vector's permalink on its file's page. Files: ${model.files.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${href(path, vectorFilePage(f.file))}">${f.file}</a>`)}.</p>
