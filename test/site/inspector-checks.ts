@@ -178,7 +178,7 @@ export function inspectorChecks(browser: () => Browser): void {
     for (const e of reported) expect(e).toMatch(/Content Security Policy|connect-src/)
     // The inspector still works under its policy.
     await inspectAt(page, example.token, example.now)
-    expect(await page.textContent('#part-prefix')).toBe('pypi-')
+    expect(await page.textContent('#part-prefix')).toBe('pypi')
     await page.close()
   }, START)
 }

@@ -152,7 +152,7 @@ export function evidenceChecks(browser: () => Browser): void {
     expect(await article.locator('td.answer code').first().textContent()).toMatch(/^\{"/)
     await article.locator('a.open-inspector').click()
     await page.waitForURL(/inspector\.html#token=/)
-    await expect.poll(() => page.locator('#part-prefix').textContent()).toBe('pypi-')
+    await expect.poll(() => page.locator('#part-prefix').textContent()).toBe('pypi')
     expect(await page.inputValue('#verify-key')).toMatch(/^[0-9a-f]{64}$/)
     await page.close()
   }, START)
