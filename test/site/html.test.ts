@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { vectorLinks } from '../../src/site/build.js'
 import { wrapTables } from '../../src/site/layout.js'
 import { docPages, renderDoc } from '../../src/site/pages/docs.js'
 import { pager, readingOrder, specTitle } from '../../src/site/spec-nav.js'
@@ -110,5 +111,13 @@ describe('spec reading order', () => {
     expect(order.map((f) => f.source)).toEqual(['spec/index.md', 'spec/token.md', 'spec/caveats/index.md', 'spec/caveats/y.md', 'spec/caveats/x.md', 'spec/a.md'])
     expect(specTitle(order[1]!)).toBe('Token')
     expect(toString(pager(order, 'spec/caveats/index.html'))).toBe('<nav class="pager" aria-label="Previous and next spec page"><a rel="prev" href="../token.html">← Token</a><a rel="next" href="y.html">Y →</a></nav>')
+  })
+})
+
+describe('the size budget', () => {
+  it('counts links into the vector data, permalinks and filtered vector lists alike, and nothing else', () => {
+    const permalink = '<a href="../vectors/caveats/expiration.html#expiration::inside-window">expiration::inside-window</a>'
+    const filtered = '<a class="count xfail" href="../vectors/index.html?file=caveats/expiration.json&amp;impl=pypitoken&amp;verdict=XFAIL">6 XFAIL</a>'
+    expect(vectorLinks(`${permalink} ${filtered} <a href="../vectors/index.html">Vectors</a> <a href="../spec/index.html?x=1">spec</a>`)).toBe(Buffer.byteLength(permalink) + Buffer.byteLength(filtered))
   })
 })
