@@ -201,8 +201,9 @@ describe.skipIf(skip)(`in Debian's chromium${skip && 'missing' in chromiumFound 
   })
 
   inspectorChecks(() => ({ open, errors }))
-  evidenceChecks(() => ({ open, url, dir: site.dir, reports: site.reports }))
-  pageChecks(() => ({ open, url, dir: site.dir, reports: site.reports }))
+  const blank = () => context.newPage()
+  evidenceChecks(() => ({ open, blank, url, dir: site.dir, reports: site.reports }))
+  pageChecks(() => ({ open, blank, url, dir: site.dir, reports: site.reports }))
 
   it("follows a spec id's anchor to its statement, a cited vector's permalink, and back", async () => {
     const page = await open('spec/verification.html#VERIFY-4')
