@@ -2052,6 +2052,18 @@ export const xfailFileSchema = {
           "type": "string",
           "description": "What the deviation means for users of the implementation: whether it widens access, makes tokens malleable, leaks, crashes, or only changes a message; honest about today versus a future risk."
         },
+        "class": {
+          "enum": [
+            "widens-access",
+            "parser-differential",
+            "malleability",
+            "crash",
+            "information-leak",
+            "fail-closed",
+            "reason-only"
+          ],
+          "description": "The severity class of the effect, most severe first: widens-access (a token is accepted where it must not be, or can be forged), parser-differential (the same bytes mean different restrictions to different readers), malleability (more than one accepted spelling or an unsigned change to one token), crash (an exception or server error instead of a verdict), information-leak (the implementation tells or misses more than it should: a refused token learns why, a leak goes unreported), fail-closed (a token that should work is refused, or a false alarm), reason-only (the verdict is right and only the reason code or failure list differs). Required, so that the site can count deviations by class."
+        },
         "where": {
           "type": "array",
           "items": {
@@ -2067,7 +2079,8 @@ export const xfailFileSchema = {
         "reason",
         "spec",
         "level",
-        "effect"
+        "effect",
+        "class"
       ],
       "additionalProperties": false
     }

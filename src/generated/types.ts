@@ -829,6 +829,17 @@ export interface XfailEntry {
    */
   effect: string;
   /**
+   * The severity class of the effect, most severe first: widens-access (a token is accepted where it must not be, or can be forged), parser-differential (the same bytes mean different restrictions to different readers), malleability (more than one accepted spelling or an unsigned change to one token), crash (an exception or server error instead of a verdict), information-leak (the implementation tells or misses more than it should: a refused token learns why, a leak goes unreported), fail-closed (a token that should work is refused, or a false alarm), reason-only (the verdict is right and only the reason code or failure list differs). Required, so that the site can count deviations by class.
+   */
+  class:
+    | "widens-access"
+    | "parser-differential"
+    | "malleability"
+    | "crash"
+    | "information-leak"
+    | "fail-closed"
+    | "reason-only";
+  /**
    * Where the deviation is in the implementation's source at the version tested, as `path:line` or `path:first-last` (for a Python package, the path inside site-packages, e.g. `pypitoken/token.py:314-317`; for a checkout, the path inside it). Optional; the site shows it in the defect write-up.
    *
    * @minItems 1

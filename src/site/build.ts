@@ -10,6 +10,7 @@ import { loadModel } from './model.js'
 import { adapterPage } from './pages/adapter.js'
 import { caveatPages } from './pages/caveats.js'
 import { conformancePages } from './pages/conformance.js'
+import { docPages } from './pages/docs.js'
 import { homePage } from './pages/home.js'
 import { inspectorPage } from './pages/inspector.js'
 import { specPages } from './pages/spec.js'
@@ -50,16 +51,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { root, out } = options
   prepareOut(out)
   const model = loadModel({ root, ...(options.reportsDir === undefined ? {} : { reportsDir: options.reportsDir }) })
-  const pages: SitePage[] = [homePage(model), ...specPages(model), ...caveatPages(model), ...vectorPages(model), ...conformancePages(model), inspectorPage(), adapterPage(model)]
+  const pages: SitePage[] = [homePage(model), ...specPages(model), ...caveatPages(model), ...vectorPages(model), ...conformancePages(model), inspectorPage(), adapterPage(model), ...docPages(model)]
   const bundle = await bundleScripts(root)
   const files = new Map<string, string | Uint8Array>(pages.map((p) => [p.path, p.content]))
   for (const [path, content] of bundle.files) files.set(path, content)
   files.set(PAGES.style, readFileSync(join(root, 'src', 'site', 'assets', 'style.css')))
+  files.set(PAGES.favicon, readFileSync(join(root, 'src', 'site', 'assets', 'favicon.svg')))
   for (const [path, content] of files) {
     mkdirSync(dirname(join(out, path)), { recursive: true })
     writeFileSync(join(out, path), content)
   }
   copySchemas(join(root, 'schemas'), join(out, 'schemas'))
+  copyDocAssets(root, model.docs.map((d) => d.text).join('\n'), join(out, 'docs'))
   writeFileSync(join(out, MARKER), 'Built by npm run docs; deleted and rebuilt by the next build.\n')
   return measure(out)
 }
@@ -74,6 +77,17 @@ function copySchemas(from: string, to: string): void {
   }
 }
 
+/** The files of docs/ other than Markdown (images) that a docs page refers to by name. */
+function copyDocAssets(root: string, texts: string, to: string): void {
+  const dir = join(root, 'docs')
+  if (!existsSync(dir)) return
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.md') || !texts.includes(name) || !statSync(join(dir, name)).isFile()) continue
+    mkdirSync(to, { recursive: true })
+    writeFileSync(join(to, name), readFileSync(join(dir, name)))
+  }
+}
+
 function prepareOut(out: string): void {
   if (existsSync(out)) {
     const entries = readdirSync(out)
@@ -83,10 +97,15 @@ function prepareOut(out: string): void {
   mkdirSync(out, { recursive: true })
 }
 
-/** UTF-8 bytes of the links to a vector page (`<a href="…vectors/…#id">id</a>`) in an HTML page. */
+/**
+ * UTF-8 bytes of the links into the vector data in an HTML page: to a vector's permalink
+ * (`<a href="…vectors/…#id">id</a>`), and to the vector browser filtered to some vectors
+ * (`<a href="…vectors/index.html?file=…&amp;impl=…">29 PASS</a>`, the matrix's counts), which
+ * multiply with the vector files and implementations as the permalinks do with the vectors.
+ */
 export function vectorLinks(html: string): number {
   let n = 0
-  for (const m of html.matchAll(/<a [^>]*href="[^"]*vectors\/[^"#]+\.html#[^"]*"[^>]*>[^<]*<\/a>/g)) n += Buffer.byteLength(m[0])
+  for (const m of html.matchAll(/<a [^>]*href="[^"]*vectors\/(?:[^"#]+\.html#|index\.html\?)[^"]*"[^>]*>[^<]*<\/a>/g)) n += Buffer.byteLength(m[0])
   return n
 }
 

@@ -21,9 +21,11 @@ export function badge(outcome: Outcome): Html {
 }
 
 /** `29 PASS · 2 XFAIL`: the non-zero counts of a summary. */
-export function countsCell(c: Summary | null): Html {
+export function countsCell(c: Summary | null, linkTo?: (outcome: Outcome) => string): Html {
   if (c === null) return html`<span class="muted">—</span>`
-  const parts = OUTCOMES.filter((o) => c[o] > 0).map((o) => html`<span class="count ${o.toLowerCase()}">${c[o]} ${o}</span>`)
+  const parts = OUTCOMES.filter((o) => c[o] > 0).map((o) =>
+    linkTo === undefined ? html`<span class="count ${o.toLowerCase()}">${c[o]} ${o}</span>` : html`<a class="count ${o.toLowerCase()}" href="${linkTo(o)}">${c[o]} ${o}</a>`,
+  )
   return parts.length === 0 ? html`<span class="muted">none</span>` : html`${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}`
 }
 
@@ -96,13 +98,38 @@ export function verdictSummary(model: SiteModel, ids: readonly string[]): Html {
   return html`${parts.join(' · ')}`
 }
 
+/** A source location in prose: `warehouse/macaroons/caveats/_legacy.py:60-61`, `_core.py:174`. */
+const SOURCE = /[\w./-]+\.(?:py|go|toml):\d+(?:-\d+)?/g
+
+/** How prose links source locations (to the implementation's pinned upstream); null leaves one unlinked. */
+export type SourceLinker = (location: string) => string | null
+
+function linkSources(text: string, link: SourceLinker | undefined): Html {
+  if (link === undefined) return html`${text}`
+  const out: Html[] = []
+  let last = 0
+  for (const m of text.matchAll(SOURCE)) {
+    const target = link(m[0])
+    if (target === null) continue
+    out.push(html`${text.slice(last, m.index)}<a href="${target}">${m[0]}</a>`)
+    last = m.index + m[0].length
+  }
+  return html`${out}${text.slice(last)}`
+}
+
 /**
  * Prose from the vectors, xfail files and reports: plain text whose `code` spans become code.
- * Nothing else is read as Markdown (a regex in brackets is not a link).
+ * Nothing else is read as Markdown (a regex in brackets is not a link). With `link`, source
+ * locations become links to the pinned upstream source.
  */
-export function prose(text: string): Html {
+export function prose(text: string, link?: SourceLinker): Html {
   const parts = text.split(/(`[^`]+`)/)
-  return html`${parts.map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? html`<code>${part.slice(1, -1)}</code>` : part))}`
+  return html`${parts.map((part) => {
+    if (!(part.length > 2 && part.startsWith('`') && part.endsWith('`'))) return linkSources(part, link)
+    const code = part.slice(1, -1)
+    const target = link !== undefined && new RegExp(`^${SOURCE.source}$`).test(code) ? link(code) : null
+    return target === null ? html`<code>${code}</code>` : html`<a href="${target}"><code>${code}</code></a>`
+  })}`
 }
 
 /** Pretty JSON in a code block. */

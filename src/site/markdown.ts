@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path'
 import MarkdownIt, { type StateCore, type Token } from 'markdown-it'
-import { href, specPage, vectorFilePage } from './paths.js'
+import { docPage, href, specPage, vectorFilePage } from './paths.js'
 
 /** What one rendering needs to know about the rest of the site. */
 export interface MarkdownContext {
@@ -124,6 +124,12 @@ function anchorDefinitions(state: StateCore, env: Env): void {
     const id = m[1] as string
     if (env.defines.includes(id)) continue
     env.defines.push(id)
+    // The id itself links to its statement, so a reader can copy the permalink from it.
+    const self = linkOpen(state, `#${id}`)
+    self.attrSet('class', 'sid')
+    const rest = textToken(state, text.content.slice(id.length))
+    text.content = id
+    inline.children.splice(inline.children.indexOf(text), 1, self, text, new state.Token('link_close', 'a', -1), rest)
     const item = tokens[i - 2]?.type === 'list_item_open' ? (tokens[i - 2] as Token) : (tokens[i - 1] as Token)
     item.attrSet('id', id)
     item.attrJoin('class', 'statement')
@@ -210,7 +216,9 @@ function linkMentions(state: StateCore, token: Token, env: Env): Token[] {
     if (page === undefined) continue
     const start = m.index
     if (start > last) out.push(textToken(state, token.content.slice(last, start)))
-    out.push(linkOpen(state, href(env.ctx.path, `${page}#${id}`)), textToken(state, id), new state.Token('link_close', 'a', -1))
+    const open = linkOpen(state, href(env.ctx.path, `${page}#${id}`))
+    open.attrSet('class', 'sid')
+    out.push(open, textToken(state, id), new state.Token('link_close', 'a', -1))
     last = start + id.length
   }
   if (last === 0) return [token]
@@ -225,7 +233,7 @@ function textToken(state: StateCore, content: string): Token {
 }
 
 /** The repository folders the site publishes; a link to anything else has no page to go to. */
-const PUBLISHED = ['spec/', 'schemas/', 'vectors/']
+const PUBLISHED = ['spec/', 'schemas/', 'vectors/', 'docs/']
 
 /**
  * A link in a spec file, relative to that file in the repository, as a link on the site:
@@ -239,7 +247,7 @@ export function rewriteLink(target: string, ctx: MarkdownContext): string | null
   const repoPath = posix.normalize(posix.join(posix.dirname(ctx.source), path))
   if (path !== '' && !PUBLISHED.some((dir) => repoPath.startsWith(dir))) return null
   let sitePath = repoPath
-  if (repoPath.endsWith('.md')) sitePath = specPage(repoPath)
+  if (repoPath.endsWith('.md')) sitePath = repoPath.startsWith('docs/') ? docPage(repoPath) : specPage(repoPath)
   else if (repoPath.startsWith('vectors/') && repoPath.endsWith('.json')) sitePath = vectorFilePage(repoPath.slice('vectors/'.length))
   return href(ctx.path, fragment === undefined ? sitePath : `${sitePath}#${fragment}`)
 }

@@ -3,15 +3,16 @@
  * defines, the vectors, the adapters with their xfail files and latest reports, and the
  * cross-references between them (id → vectors, vector → results per implementation).
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { validateRef } from '../caveats/schema-validator.js'
-import type { ConformanceResults, VectorResult, XfailEntry } from '../generated/types.js'
+import type { ConformanceResults, InteropResults, VectorResult, XfailEntry } from '../generated/types.js'
 import { loadXfailFile } from '../harness/judging/xfail.js'
 import { loadAdapterConfig } from '../harness/reports/matrix.js'
 import { loadVectors, type LoadedFile, type LoadedVector } from '../vectors/load.js'
 import { DEFINITION } from './markdown.js'
-import { specPage } from './paths.js'
+import { docPage, specPage } from './paths.js'
 
 export interface SpecFile {
   /** Repository path, e.g. `spec/caveats/expiration.md`. */
@@ -28,6 +29,16 @@ export interface Implementation {
   /** The latest report, or null with the reason in `missing`. */
   readonly results: ConformanceResults | null
   readonly missing: string | null
+  /** When the report was written (its file's modification time, ISO-8601), or null without one. */
+  readonly reportDate: string | null
+}
+
+/** A page of docs/ (maintainer data: mutation, bench, findings…), rendered by the generic renderer. */
+export interface DocFile {
+  /** Repository path, e.g. `docs/bench.md`. */
+  readonly source: string
+  readonly page: string
+  readonly text: string
 }
 
 export interface SiteModel {
@@ -45,6 +56,13 @@ export interface SiteModel {
   readonly implementations: readonly Implementation[]
   /** Vector id → implementation name → its result in that implementation's latest report. */
   readonly results: ReadonlyMap<string, ReadonlyMap<string, VectorResult>>
+  /** The latest interop report (`<reports>/interop/interop.json`), or null with the reason. */
+  readonly interop: InteropResults | null
+  readonly interopMissing: string | null
+  /** The Markdown files of docs/, in name order. */
+  readonly docs: readonly DocFile[]
+  /** The package's version and the commit the site was built from (null outside a git checkout). */
+  readonly suite: { readonly version: string; readonly commit: string | null }
 }
 
 export interface ModelOptions {
@@ -96,7 +114,9 @@ export function loadModel(options: ModelOptions): SiteModel {
     const xfailFile = entry.xfail ?? null
     const xfails = xfailFile !== null && existsSync(join(root, xfailFile)) ? loadXfailFile(join(root, xfailFile)).entries : []
     const report = readReport(join(reportsDir, entry.name, 'results.json'))
-    return { name: entry.name, command: entry.command, xfailFile, xfails, results: report.results, missing: report.missing }
+    const reportPath = join(reportsDir, entry.name, 'results.json')
+    const reportDate = report.results === null ? null : statSync(reportPath).mtime.toISOString().replace(/\.\d+Z$/, 'Z')
+    return { name: entry.name, command: entry.command, xfailFile, xfails, results: report.results, missing: report.missing, reportDate }
   })
   const results = new Map<string, Map<string, VectorResult>>()
   for (const impl of implementations) {
@@ -113,11 +133,37 @@ export function loadModel(options: ModelOptions): SiteModel {
     testedBy,
     implementations,
     results,
+    ...readInterop(join(reportsDir, 'interop', 'interop.json')),
+    docs: existsSync(join(root, 'docs')) ? walk(join(root, 'docs'), '.md').map((path) => ({ source: posixPath(root, path), page: docPage(posixPath(root, path)), text: readFileSync(path, 'utf8') })) : [],
+    suite: { version: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version, commit: gitCommit(root) },
   }
 }
 
+/** The commit checked out at `root`, or null (no git, or not a checkout). */
+function gitCommit(root: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    return null
+  }
+}
+
+function readInterop(path: string): { interop: InteropResults | null; interopMissing: string | null } {
+  if (!existsSync(path)) return { interop: null, interopMissing: 'No interop report yet. Run npm run conformance -- interop, then npm run docs.' }
+  try {
+    const data: unknown = JSON.parse(readFileSync(path, 'utf8'))
+    const valid = validateRef('interop-results.schema.json', data)
+    return valid.ok ? { interop: data as InteropResults, interopMissing: null } : { interop: null, interopMissing: `The interop report does not match interop-results.schema.json: ${valid.message}` }
+  } catch (err) {
+    return { interop: null, interopMissing: `The interop report is not JSON (${(err as Error).message}).` }
+  }
+}
+
+/** Said once on a page, however many implementations lack a report. */
+export const NO_REPORT = 'No report yet. Run npm run conformance, then npm run docs.'
+
 function readReport(path: string): { results: ConformanceResults | null; missing: string | null } {
-  if (!existsSync(path)) return { results: null, missing: 'no report yet: run `npm run conformance`, then `npm run docs`' }
+  if (!existsSync(path)) return { results: null, missing: NO_REPORT }
   let data: unknown
   try {
     data = JSON.parse(readFileSync(path, 'utf8'))

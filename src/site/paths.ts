@@ -25,6 +25,9 @@ export const vectorFilePage = (file: string) => `vectors/${file.replace(/\.json$
 /** A vector's permalink: its file's page, at the vector's id. */
 export const vectorLink = (file: string, id: string) => `${vectorFilePage(file)}#${id}`
 
+/** The page of a docs file: `docs/bench.md` → `docs/bench.html`. */
+export const docPage = (docFile: string) => docFile.replace(/\.md$/, '.html')
+
 export const caveatPage = (slug: string) => `caveats/${slug}.html`
 export const implementationPage = (name: string) => `conformance/${name}.html`
 
@@ -40,4 +43,7 @@ export const PAGES = {
   reasons: 'spec/reason-codes.html',
   laws: 'spec/laws.html',
   style: 'assets/style.css',
+  favicon: 'assets/favicon.svg',
+  docs: 'docs/index.html',
+  interop: 'conformance/interop.html',
 } as const

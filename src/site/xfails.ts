@@ -4,10 +4,13 @@
  */
 import type { XfailEntry } from '../generated/types.js'
 import { wildcard } from '../harness/judging/wildcard.js'
+import { XFAIL_CLASSES, Xfails } from '../harness/judging/xfail.js'
 import type { Implementation, SiteModel } from './model.js'
 
 export interface XfailGroup {
   readonly level: XfailEntry['level']
+  /** The severity class (xfail-file.schema.json), the same for every entry of the group. */
+  readonly class: XfailEntry['class']
   readonly flag: string | null
   readonly reason: string
   readonly effect: string
@@ -27,6 +30,14 @@ const LOCATION = /[\w./-]+\.py:\d+(?:-\d+)?/g
 
 const cache = new WeakMap<Implementation, XfailGroup[]>()
 
+/** Human words for a class slug: `widens-access` → `widens access`. */
+export const classLabel = (c: XfailEntry['class']) => c.replace(/-/g, ' ')
+
+/** Groups in the order of the schema's classes, most severe first; within a class, as in the file. */
+export function byClass(groups: readonly XfailGroup[]): XfailGroup[] {
+  return groups.map((g, i) => ({ g, i })).sort((a, b) => XFAIL_CLASSES.indexOf(a.g.class) - XFAIL_CLASSES.indexOf(b.g.class) || a.i - b.i).map(({ g }) => g)
+}
+
 /** The implementation's xfail groups; with `onlyVectors`, only the groups (and vectors) among them. */
 export function groupXfails(model: SiteModel, impl: Implementation, onlyVectors?: ReadonlySet<string>): XfailGroup[] {
   let all = cache.get(impl)
@@ -38,7 +49,7 @@ export function groupXfails(model: SiteModel, impl: Implementation, onlyVectors?
 function computeGroups(model: SiteModel, impl: Implementation): XfailGroup[] {
   const groups = new Map<string, { entries: XfailEntry[]; vectors: Set<string> }>()
   for (const entry of impl.xfails) {
-    const key = JSON.stringify([entry.level, entry.flag ?? null, entry.reason, entry.effect, entry.spec])
+    const key = JSON.stringify([entry.level, entry.class, entry.flag ?? null, entry.reason, entry.effect, entry.spec])
     const group = groups.get(key) ?? groups.set(key, { entries: [], vectors: new Set() }).get(key)!
     group.entries.push(entry)
     const matches = wildcard(entry.id)
@@ -52,6 +63,7 @@ function computeGroups(model: SiteModel, impl: Implementation): XfailGroup[] {
       const declared = entries.flatMap((e) => e.where ?? [])
       return {
         level: first.level,
+        class: first.class,
         flag: first.flag ?? null,
         reason: first.reason,
         effect: first.effect,
@@ -61,4 +73,13 @@ function computeGroups(model: SiteModel, impl: Implementation): XfailGroup[] {
         vectors: [...vectors].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
       }
     })
+}
+
+const matchers = new WeakMap<Implementation, Xfails>()
+
+/** The xfail entry of an implementation that matches a vector (the first, as the harness takes it). */
+export function xfailOf(impl: Implementation, id: string): XfailEntry | undefined {
+  let x = matchers.get(impl)
+  if (x === undefined) matchers.set(impl, (x = new Xfails(impl.xfails)))
+  return x.match(id)
 }

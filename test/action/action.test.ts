@@ -51,7 +51,7 @@ describe('action.yml, implementer mode (CONF-1, VEC-8)', PROCESS_SUITE, () => {
   }, LIMIT)
 
   it('passes the xfail file on: a listed vector that passes is XPASS, the run fails, and the reports are still summarised and uploaded', () => {
-    writeFileSync(join(workspace, 'xfail.json'), JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'reference', entries: [{ id: 'expiration::at-not-before', reason: 'a deviation that is not there', spec: ['EXP-3'], flag: 'TimeBoundary', level: 'verdict', effect: 'None: a test entry.' }] }))
+    writeFileSync(join(workspace, 'xfail.json'), JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'reference', entries: [{ id: 'expiration::at-not-before', reason: 'a deviation that is not there', spec: ['EXP-3'], flag: 'TimeBoundary', level: 'verdict', effect: 'None: a test entry.', class: 'fail-closed' }] }))
     const run = runAction(ROOT, { adapter: REFERENCE, xfail: 'xfail.json' }, workspace)
     expect(outcomes(run)).toMatchObject({ 'Run the vectors against the adapter': 'failure', Outputs: 'success', 'Upload the reports': 'success' })
     expect(run.failed).toBe(true)

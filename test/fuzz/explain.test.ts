@@ -24,7 +24,7 @@ const features = (over: Partial<Features> = {}): Features => ({
   ...over,
 })
 const n = (key: string) => ({ key, kind: key, display: key })
-const entry = (flag: string, level: 'verdict' | 'reason'): XfailEntry => ({ id: 'x::y', reason: 'r', spec: ['TOKEN-4'], flag, level, effect: 'e' })
+const entry = (flag: string, level: 'verdict' | 'reason'): XfailEntry => ({ id: 'x::y', reason: 'r', spec: ['TOKEN-4'], flag, level, effect: 'e', class: level === 'verdict' ? 'malleability' : 'reason-only' })
 
 describe('explaining a disagreement by a known deviation', () => {
   it('names the class of a difference the adapter lists at that level', () => {

@@ -54,7 +54,7 @@ describe('differential fuzzing', () => {
 })
 
 describe('only new disagreements', () => {
-  const padding: XfailEntry = { id: 'token-format::padding-*', reason: 'reads padded tokens', spec: ['TOKEN-4'], flag: 'Base64Padding', level: 'verdict', effect: 'malleability' }
+  const padding: XfailEntry = { id: 'token-format::padding-*', reason: 'reads padded tokens', spec: ['TOKEN-4'], flag: 'Base64Padding', level: 'verdict', effect: 'malleability', class: 'malleability' }
 
   it('counts a difference the adapter\'s xfail entries explain, and writes nothing', async () => {
     const out = tempDir()

@@ -21,7 +21,7 @@ const FAILING = ['expiration::at-expires-at', 'expiration::before-window', 'expi
 
 function xfailFile(ids: string[]): string {
   const path = join(tempDir(), 'xfail.json')
-  const entries: XfailEntry[] = ids.map((id) => ({ id, reason: 'the fake adapter says valid to everything', spec: ['VERIFY-1'], level: 'verdict', effect: 'accepts every token' }))
+  const entries: XfailEntry[] = ids.map((id) => ({ id, reason: 'the fake adapter says valid to everything', spec: ['VERIFY-1'], level: 'verdict', effect: 'accepts every token', class: 'widens-access' }))
   writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'fake', entries }))
   return path
 }
@@ -247,7 +247,7 @@ describe('pypi-token conformance fuzz', SLOW, () => {
   it('takes adapters by their adapters.json names, counts what their xfail files explain, and runs one shard', async () => {
     const dir = tempDir()
     const xfail = join(dir, 'lenient.xfail.json')
-    const padding: XfailEntry = { id: 'token-format::padding-*', reason: 'reads padded tokens', spec: ['TOKEN-4'], flag: 'Base64Padding', level: 'verdict', effect: 'malleability' }
+    const padding: XfailEntry = { id: 'token-format::padding-*', reason: 'reads padded tokens', spec: ['TOKEN-4'], flag: 'Base64Padding', level: 'verdict', effect: 'malleability', class: 'malleability' }
     writeFileSync(xfail, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'lenient', entries: [padding] }))
     const adapters = join(dir, 'adapters.json')
     writeFileSync(adapters, JSON.stringify({ adapters: [{ name: 'reference', command: REFERENCE }, { name: 'lenient', command: variant('lenient-padding'), xfail }] }))

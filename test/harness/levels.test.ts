@@ -13,7 +13,7 @@ import { fake, FIXTURE_VECTORS, ManualClock, REFERENCE, ROOT, SLOW, twoFailuresS
 
 const run = (options: Partial<RunOptions> & Pick<RunOptions, 'adapter'>) => runConformance({ clock: new ManualClock(), suite: loadVectors(FIXTURE_VECTORS), cwd: ROOT, onStderr: () => {}, ...options })
 const by = (r: ConformanceResults) => Object.fromEntries(r.results.map((x) => [x.id, x]))
-const entry = (id: string, level: 'verdict' | 'reason' = 'verdict'): XfailEntry => ({ id, reason: 'reports another code', spec: ['VEC-7'], level, effect: 'only the reason' })
+const entry = (id: string, level: 'verdict' | 'reason' = 'verdict'): XfailEntry => ({ id, reason: 'reports another code', spec: ['VEC-7'], level, effect: 'only the reason', class: 'reason-only' })
 
 /** Vectors whose expected rejection the other-reasons variant gets right in verdict but not in code. */
 const REASON_ONLY = [

@@ -21,6 +21,9 @@ export interface BuiltSite {
  */
 export async function buildFromFreshReports(): Promise<BuiltSite> {
   const work = mkdtempSync(join(tmpdir(), 'site-test-'))
+  // SITE_TEST_REPORTS=DIR builds from reports made beforehand (for example with WAREHOUSE_SRC set), instead of running the matrix here.
+  const given = process.env.SITE_TEST_REPORTS
+  if (given !== undefined) return { dir: join(work, 'site'), reports: given, result: await buildSite({ root, out: join(work, 'site'), reportsDir: given }) }
   const reports = join(work, 'reports')
   await promisify(execFile)(process.execPath, ['dist/cli/main.js', 'conformance', 'matrix', '--out', reports], { cwd: root, maxBuffer: 64 << 20 }).catch((err: { code?: number }) => {
     if (typeof err.code !== 'number') throw err // a run that does not pass still writes its report
@@ -70,7 +73,8 @@ export function brokenLinks(dir: string): string[] {
       const path = pathAndQuery.split('?')[0] as string
       const target = path === '' ? file : posix.normalize(posix.join(posix.dirname(file), path))
       if (!files.includes(target)) broken.push(`${file}: ${link} (no file ${target})`)
-      else if (fragment !== undefined && fragment !== '' && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(fragment))) broken.push(`${file}: ${link} (no id ${fragment} in ${target})`)
+      // A fragment of parameters (`inspector.html#token=…&now=…`) is read by the page's script, not an anchor.
+      else if (fragment !== undefined && fragment !== '' && !fragment.includes('=') && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(fragment))) broken.push(`${file}: ${link} (no id ${fragment} in ${target})`)
     }
   }
   return broken
@@ -95,8 +99,11 @@ export async function launch(executablePath: string, options: { javaScriptEnable
     viewport: { width: 1200, height: 900 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     colorScheme: options.colorScheme ?? 'light',
-    timeout: 60_000,
+    timeout: 180_000,
   })
+  // Every wait has an explicit, generous limit: on a busy 2-core machine a page of 700 vectors can take seconds.
+  context.setDefaultTimeout(120_000)
+  context.setDefaultNavigationTimeout(120_000)
   const network: string[] = []
   await context.route(/^(?!file:)/, (route) => {
     network.push(route.request().url())

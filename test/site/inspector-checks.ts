@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { inspect, restrict, verify, type Restriction } from '../../src/index.js'
+import { inspect, narrowingProblems, restrict, verify, type Restriction } from '../../src/index.js'
 import { readmeExample, screenshotPath } from './helpers.js'
 
 const KEY = Uint8Array.from({ length: 32 }, (_, i) => i)
@@ -115,6 +115,70 @@ export function inspectorChecks(browser: () => Browser): void {
       expect(await page.textContent('#inspect-error')).toBe(`Not a token: ${r.reason}: ${r.message}`)
     }
     expect(browser().errors.slice(errorsBefore)).toEqual([])
+    await page.close()
+  }, START)
+
+  it('clears restrict and verify results when the token, the time or the key changes, and asks for a token when there is none', async () => {
+    const page = await browser().open('inspector.html')
+    await inspectAt(page, example.token, example.now)
+    await page.fill('#verify-key', KEY_HEX)
+    await page.fill('#verify-project', PROJECT.name)
+    await page.fill('#verify-project-id', PROJECT.id)
+    await page.click('#verify-form button[type="submit"]')
+    expect(await page.textContent('#verify-output')).toContain('Valid at')
+    await page.fill('#restrict-expires-in', '10m')
+    await page.click('#restrict-form button[type="submit"]')
+    expect(await page.locator('#restricted').count()).toBe(1)
+    const tampered = `${example.token.slice(0, -4)}AAAA`
+    await page.fill('#token', tampered)
+    expect(await page.textContent('#verify-output')).toBe('')
+    expect(await page.textContent('#restrict-output')).toBe('')
+    await page.click('#verify-form button[type="submit"]')
+    expect(await page.textContent('#verify-output')).toContain('Invalid')
+    await page.fill('#verify-key', KEY_HEX.replace('00', '01'))
+    expect(await page.textContent('#verify-output')).toBe('')
+    await page.click('#verify-form button[type="submit"]')
+    await page.fill('#now', '2023-11-14T22:21:00Z')
+    expect(await page.textContent('#verify-output')).toBe('')
+    await page.fill('#token', '')
+    expect(await page.textContent('#inspect-empty')).toContain('Paste a token')
+    await page.click('#verify-form button[type="submit"]')
+    expect(await page.textContent('#verify-error')).toContain('Paste a token')
+    await page.close()
+  }, START)
+
+  it('warns, as pypi-token restrict does, when a restriction leaves the token unusable', async () => {
+    const page = await browser().open('inspector.html')
+    const scoped = { token: example.token }
+    await inspectAt(page, scoped.token, example.now)
+    await page.fill('#restrict-project', 'other-project')
+    await page.click('#restrict-form button[type="submit"]')
+    const info = inspect(scoped.token)
+    if (!info.ok) throw new Error(info.message)
+    const [problem] = narrowingProblems(info.token.caveats.map((c) => c.restriction), [{ type: 'project_names', names: ['other-project'] }], 1700000400)
+    expect(problem?.kind).toBe('never-valid')
+    expect(await page.textContent('#restrict-warning')).toContain(problem!.message)
+    await page.fill('#restrict-project', PROJECT.name)
+    expect(await page.locator('#restrict-warning').count()).toBe(0)
+    await page.click('#restrict-form button[type="submit"]')
+    expect(await page.locator('#restrict-warning').count()).toBe(0)
+    await page.close()
+  }, START)
+
+  it('enforces that nothing leaves the page with a Content-Security-Policy (connect-src none)', async () => {
+    const page = await browser().open('inspector.html')
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    expect(csp).toContain("connect-src 'none'")
+    const errorsBefore = browser().errors.length
+    const refused = await page.evaluate(`fetch('https://index.example/upload', { method: 'POST', body: 'x' }).then(() => 'sent', (e) => 'refused: ' + e.message)`)
+    expect(refused).toMatch(/^refused/)
+    // The browser reports the refusal on the console, naming the policy; that is the only error here.
+    await expect.poll(() => browser().errors.length).toBeGreaterThan(errorsBefore)
+    const reported = browser().errors.splice(errorsBefore)
+    for (const e of reported) expect(e).toMatch(/Content Security Policy|connect-src/)
+    // The inspector still works under its policy.
+    await inspectAt(page, example.token, example.now)
+    expect(await page.textContent('#part-prefix')).toBe('pypi')
     await page.close()
   }, START)
 }

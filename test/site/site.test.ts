@@ -5,7 +5,8 @@
  * (.ci/run sets it), in which case it fails.
  */
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,9 +14,10 @@ import type { BrowserContext, Page } from 'playwright-core'
 import type { ConformanceResults, VectorFile } from '../../src/generated/types.js'
 import { loadXfailFile } from '../../src/harness/judging/xfail.js'
 import { wildcard } from '../../src/harness/judging/wildcard.js'
-import { vectorLinks } from '../../src/site/build.js'
+import { buildSite, vectorLinks } from '../../src/site/build.js'
 import { attributeValues, brokenLinks, buildFromFreshReports, findChromium, launch, root, screenshotPath, siteFiles, type BuiltSite } from './helpers.js'
 import { inspectorChecks } from './inspector-checks.js'
+import { evidenceChecks, pageChecks } from './page-checks.js'
 import { PROCESS_SUITE } from '../limits.js'
 
 const START = 600_000 // the matrix runs every adapter, on a busy machine: a generous start-up limit
@@ -106,7 +108,7 @@ describe('the built site', PROCESS_SUITE, () => {
       try {
         report = JSON.parse(readFileSync(join(site.reports, adapter.name, 'results.json'), 'utf8')) as ConformanceResults
       } catch {
-        expect(html, adapter.name).toContain('no report yet')
+        expect(html, adapter.name).toContain('No report yet')
         continue
       }
       checked++
@@ -125,13 +127,29 @@ describe('the built site', PROCESS_SUITE, () => {
       for (const d of defects) {
         expect(/<h3>(.*?)<\/h3>/.exec(d)?.[1], 'a code span in a defect title is rendered').not.toMatch(/`[^`]+`/)
         expect(d).toMatch(/<dt>What<\/dt><dd>[^<]/)
-        expect(d).toMatch(/<dt>Where<\/dt><dd><code>[\w./-]+\.(py|go|toml|rs|js):\d+/)
+        // Each location links to the implementation's source at the tested version.
+        expect(d).toMatch(/<dt>Where<\/dt><dd><a href="https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/[\w.-]+\/[\w./-]+#L\d+(-L\d+)?"><code>[\w./-]+\.(py|go|toml|rs|js):\d+/)
         expect(d).toMatch(/<dt>Impact<\/dt><dd>[^<]/)
         expect(d).toContain('Minimal reproduction')
         expect(d).toContain(`--filter '`)
       }
     }
     expect(checked).toBeGreaterThan(0)
+  })
+})
+
+describe('a build without reports', PROCESS_SUITE, () => {
+  it('says so once, in words, and shows no matrix of dashes', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'site-no-reports-'))
+    const out = join(empty, 'site')
+    await buildSite({ root, out, reportsDir: join(empty, 'reports') })
+    for (const path of ['conformance/index.html', 'index.html', 'caveats/expiration.html', 'conformance/pypitoken.html']) {
+      const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(readFileSync(join(out, path), 'utf8'))![1]!
+      expect(main.split('No report yet').length - 1, path).toBe(1)
+      expect(main, path).not.toContain('`')
+      expect(main, path).not.toMatch(/<td[^>]*>\s*(<span class="muted">)?—/)
+    }
+    expect(readFileSync(join(out, 'conformance/interop.html'), 'utf8')).toContain('No interop report yet')
   })
 })
 
@@ -191,6 +209,9 @@ describe.skipIf(skip)(`in Debian's chromium${skip && 'missing' in chromiumFound 
   })
 
   inspectorChecks(() => ({ open, errors }))
+  const blank = () => context.newPage()
+  evidenceChecks(() => ({ open, blank, url, dir: site.dir, reports: site.reports }))
+  pageChecks(() => ({ open, blank, url, dir: site.dir, reports: site.reports }))
 
   it("follows a spec id's anchor to its statement, a cited vector's permalink, and back", async () => {
     const page = await open('spec/verification.html#VERIFY-4')

@@ -14,6 +14,7 @@ import type { VectorResult, XfailEntry, XfailFile } from '../../generated/types.
 import type { Graded, Judgement } from './judgement.js'
 import { wildcard } from './wildcard.js'
 import { readJsonFile } from '../../json-file.js'
+import { xfailFileSchema } from '../../generated/schemas.js'
 
 /** An xfail file that cannot be used; the message names the file and the problem. */
 export class XfailLoadError extends Error {
@@ -23,6 +24,10 @@ export class XfailLoadError extends Error {
 /** Reads and validates an xfail file. Throws XfailLoadError. */
 export function loadXfailFile(path: string): XfailFile {
   const data = readJsonFile(path, (message) => new XfailLoadError(message))
+  const unclassified = entriesWithoutClass(data)
+  if (unclassified.length > 0) {
+    throw new XfailLoadError(`${path}: ${unclassified.length} entr${unclassified.length === 1 ? 'y has' : 'ies have'} no "class" (${unclassified.slice(0, 3).join(', ')}${unclassified.length > 3 ? ', …' : ''}); give each the severity class of its effect, one of ${XFAIL_CLASSES.join(', ')} (xfail-file.schema.json)`)
+  }
   const valid = validateRef('xfail-file.schema.json', data)
   if (!valid.ok) throw new XfailLoadError(`${path}: does not match xfail-file.schema.json: ${valid.message}`)
   return data as XfailFile
@@ -46,6 +51,18 @@ export class Xfails {
   stale(ids: readonly string[]): string[] {
     return this.compiled.filter((c) => !ids.some((id) => c.matches(id))).map((c) => c.entry.id)
   }
+}
+
+/** The severity classes of xfail entries, most severe first (the schema's closed list). */
+export const XFAIL_CLASSES: readonly XfailEntry['class'][] = (
+  (xfailFileSchema as unknown as { definitions: { XfailEntry: { properties: { class: { enum: XfailEntry['class'][] } } } } }).definitions.XfailEntry.properties.class.enum
+)
+
+/** The ids of entries (objects with an id) that lack a class: the commonest mistake since classes became required. */
+function entriesWithoutClass(data: unknown): string[] {
+  const entries = (data as { entries?: unknown } | null)?.entries
+  if (!Array.isArray(entries)) return []
+  return entries.filter((e): e is { id: unknown } => typeof e === 'object' && e !== null && !('class' in e)).map((e) => JSON.stringify(e.id ?? null))
 }
 
 /** No known deviations. */

@@ -9,6 +9,8 @@ import { normalizeProjectName } from '../../caveats/normalize.js'
 import { parseDuration, parseInstant } from '../../cli/time-input.js'
 import type { Restriction } from '../../generated/types.js'
 import { inspect, type TokenInfo } from '../../inspect.js'
+import { narrowingProblems } from '../../analysis.js'
+import { normalizeRestriction } from '../../caveats/restriction.js'
 import { restrict } from '../../restrict.js'
 import { isoTime, relative } from '../../time.js'
 import { timeValidity } from '../../validity.js'
@@ -84,7 +86,7 @@ function warnings(t: TokenInfo, now: number): HTMLElement {
 function onInspect(): void {
   const out = $('inspect-output')
   const token = readToken()
-  if (token === '') return void out.replaceChildren()
+  if (token === '') return void out.replaceChildren(message('warning', 'Paste a token to see its parts and caveats.', 'inspect-empty'))
   const now = readNow()
   if (!now.ok) return void out.replaceChildren(message('error', now.message, 'inspect-error'))
   const result = inspect(token, { now: now.now })
@@ -107,7 +109,15 @@ function restrictionsFromForm(now: number): Restriction[] | string {
   }
   const project = field('restrict-project')
   if (project !== '') out.push({ type: 'project_names', names: [project] })
-  return out.length === 0 ? 'Give a project or an expiry to add.' : out
+  if (out.length === 0) return 'Give a project or an expiry to add.'
+  // Normalised as the library's restricter writes them (RESTRICT-2), as `pypi-token restrict` does.
+  const normalized: Restriction[] = []
+  for (const r of out) {
+    const n = normalizeRestriction(r)
+    if (!n.ok) return n.message
+    normalized.push(n.restriction)
+  }
+  return normalized
 }
 
 function onRestrict(): void {
@@ -116,7 +126,12 @@ function onRestrict(): void {
   if (!now.ok) return void out.replaceChildren(message('error', now.message, 'restrict-error'))
   const restrictions = restrictionsFromForm(now.now)
   if (typeof restrictions === 'string') return void out.replaceChildren(message('error', restrictions, 'restrict-error'))
-  const result = restrict(readToken(), restrictions)
+  const token = readToken()
+  if (token === '') return void out.replaceChildren(message('error', 'Paste a token above first.', 'restrict-error'))
+  const info = inspect(token)
+  if (!info.ok) return void out.replaceChildren(message('error', `Not a token: ${info.reason}: ${info.message}`, 'restrict-error'))
+  const problems = narrowingProblems(info.token.caveats.map((c) => c.restriction), restrictions, now.now)
+  const result = restrict(token, restrictions)
   if (!result.ok) return void out.replaceChildren(message('error', `${result.reason}: ${result.message}`, 'restrict-error'))
   const box = el('textarea', { id: 'restricted', rows: '4', readonly: '', spellcheck: 'false', 'aria-label': 'The narrowed token' }) as HTMLTextAreaElement
   box.value = result.token
@@ -128,7 +143,9 @@ function onRestrict(): void {
     $<HTMLTextAreaElement>('token').value = result.token
     onInspect()
   })
-  out.replaceChildren(message('ok', `Added ${restrictions.length} caveat${restrictions.length === 1 ? '' : 's'}. The narrowed token:`), box, el('p', {}, copy, ' ', use), status)
+  // The same analysis as `pypi-token restrict`, which refuses these without --force; here the token is written and the warning stays beside it.
+  const warned = problems.map((p, i) => message('warning', `Warning: ${p.message}. pypi-token restrict refuses this without --force.`, i === 0 ? 'restrict-warning' : undefined))
+  out.replaceChildren(...warned, message(problems.length === 0 ? 'ok' : 'warning', `Added ${restrictions.length} caveat${restrictions.length === 1 ? '' : 's'}. The narrowed token:`), box, el('p', {}, copy, ' ', use), status)
 }
 
 async function copyToken(box: HTMLTextAreaElement, status: HTMLElement): Promise<void> {
@@ -156,7 +173,9 @@ function onVerify(): void {
     user_id: user === '' ? null : user,
     oidc_publisher: null,
   }
-  const v = verify(readToken(), key, context)
+  const token = readToken()
+  if (token === '') return void out.replaceChildren(message('error', 'Paste a token above first.', 'verify-error'))
+  const v = verify(token, key, context)
   if (v.valid) return void out.replaceChildren(message('ok', `Valid at ${isoTime(now.now)} for this request.`, 'verify-valid'))
   const list = el('ul', {}, ...v.failures.map((f) => el('li', {}, `${f.index === null ? 'token' : `caveat ${f.index}`}: ${f.reason}: ${f.message}`)))
   out.replaceChildren(message('error', `Invalid: ${v.reason}`, 'verify-invalid'), list)
@@ -174,15 +193,39 @@ function guarded(outputId: string, handler: () => void): (e?: Event) => void {
   }
 }
 
+/** Results computed from other inputs are removed as soon as an input changes, so what is shown always matches the form. */
+function clearResults(...ids: string[]): void {
+  for (const id of ids) $(id).replaceChildren()
+}
+
+/**
+ * A vector's "Open in the inspector" link carries its token, time and request in the address's
+ * fragment (`#token=…&now=…&key=…`), which the browser never sends to a server.
+ */
+function fillFromFragment(): boolean {
+  const params = new URLSearchParams(location.hash.slice(1))
+  const fields: [string, string][] = [['token', 'token'], ['now', 'now'], ['key', 'verify-key'], ['project', 'verify-project'], ['project-id', 'verify-project-id'], ['user', 'verify-user']]
+  for (const [param, id] of fields) {
+    const value = params.get(param)
+    if (value !== null) $<HTMLInputElement>(id).value = param === 'now' && /^\d+$/.test(value) ? isoTime(Number(value)) : value
+  }
+  return params.has('token')
+}
+
 function start(): void {
   const params = new URLSearchParams(location.search)
   $<HTMLInputElement>('now').value = params.get('now') ?? isoTime(Math.floor(Date.now() / 1000))
   $('inspect-form').addEventListener('submit', guarded('inspect-output', onInspect))
+  $('token').addEventListener('input', () => clearResults('restrict-output', 'verify-output'))
   $('token').addEventListener('input', guarded('inspect-output', onInspect))
+  $('now').addEventListener('input', () => clearResults('restrict-output', 'verify-output'))
   $('now').addEventListener('change', guarded('inspect-output', onInspect))
+  for (const id of ['restrict-project', 'restrict-expires-in', 'restrict-not-after']) $(id).addEventListener('input', () => clearResults('restrict-output'))
+  for (const id of ['verify-key', 'verify-project', 'verify-project-id', 'verify-user']) $(id).addEventListener('input', () => clearResults('verify-output'))
   $('restrict-form').addEventListener('submit', guarded('restrict-output', onRestrict))
   $('verify-form').addEventListener('submit', guarded('verify-output', onVerify))
   $('app').hidden = false
+  if (fillFromFragment()) guarded('inspect-output', onInspect)()
 }
 
 start()

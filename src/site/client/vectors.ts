@@ -4,7 +4,7 @@
  * filter in the address (`?flag=DuplicateKey&spec=JSON-5&q=surrogate`) so that it can be linked.
  */
 
-const FIELDS = ['file', 'op', 'result', 'reason', 'flag', 'spec', 'q'] as const
+const FIELDS = ['file', 'op', 'result', 'reason', 'flag', 'spec', 'impl', 'verdict', 'outcome', 'class', 'disagree', 'q'] as const
 type Field = (typeof FIELDS)[number]
 type Filter = Record<Field, string>
 
@@ -21,8 +21,22 @@ function matches(row: HTMLTableRowElement, f: Filter): boolean {
   if (f.reason !== '' && d.reason !== f.reason) return false
   if (f.flag !== '' && !(d.flags ?? '').split(' ').includes(f.flag)) return false
   if (f.spec !== '' && !(d.spec ?? '').split(' ').includes(f.spec)) return false
+  if (f.disagree !== '' && d.disagree === undefined) return false
+  if (!matchesImplementation(d, f)) return false
   if (f.q !== '' && !(row.textContent ?? '').toLowerCase().includes(f.q.toLowerCase())) return false
   return true
+}
+
+/**
+ * The implementation filters (`data-impls="name:verdict:outcome:class …"`): with an
+ * implementation, its verdict-level outcome, reason-level outcome and xfail class must match;
+ * without one, some implementation's must.
+ */
+function matchesImplementation(d: DOMStringMap, f: Filter): boolean {
+  if (f.impl === '' && f.verdict === '' && f.outcome === '' && f.class === '') return true
+  const results = (d.impls ?? '').split(' ').filter((x) => x !== '').map((x) => x.split(':') as [string, string, string, string])
+  const candidates = f.impl === '' ? results : results.filter(([name]) => name === f.impl)
+  return candidates.some(([, verdict, outcome, cls]) => (f.verdict === '' || verdict === f.verdict) && (f.outcome === '' || outcome === f.outcome) && (f.class === '' || cls === f.class))
 }
 
 function apply(form: HTMLFormElement, rows: HTMLTableRowElement[], status: HTMLElement, updateAddress: boolean): void {
@@ -53,6 +67,10 @@ function start(): void {
     const value = params.get(f)
     const control = form.elements.namedItem(f) as HTMLInputElement | HTMLSelectElement | null
     if (value === null || control === null) continue
+    if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+      control.checked = value !== ''
+      continue
+    }
     if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === value)) control.add(new Option(value, value))
     control.value = value
   }

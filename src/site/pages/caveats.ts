@@ -3,6 +3,8 @@
  * itself, wire examples explained by the library's `inspect`, the decisions that concern it, its
  * vectors, and how each implementation does on them; and an index of the caveats.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { caveatSchemas } from '../../generated/schemas.js'
 import type { CaveatSlug } from '../../generated/types.js'
 import { CAVEAT_MODULES } from '../../caveats/registry.js'
@@ -11,7 +13,9 @@ import { countsCell, jsonBlock, prose, specLinks, vectorAnchor } from '../fragme
 import { html, type Html } from '../html.js'
 import { page } from '../layout.js'
 import { slug as headingSlug } from '../markdown.js'
-import type { SiteModel } from '../model.js'
+import { NO_REPORT, type SiteModel } from '../model.js'
+import { noReports } from '../provenance.js'
+import { browserQuery, levelParam } from './matrix.js'
 import { caveatPage, href, implementationPage, PAGES, specPage, vectorFilePage } from '../paths.js'
 import { schemaRows } from '../schema-table.js'
 import { countsByFile, LEVELS } from '../../harness/reports/summary.js'
@@ -23,7 +27,20 @@ import type { SitePage } from './types.js'
 const BUILT_IN = CAVEAT_MODULES.map((m) => ({ slug: m.slug as CaveatSlug, tag: m.tag }))
 
 export function caveatPages(model: SiteModel): SitePage[] {
-  return [indexPage(model), ...BUILT_IN.map((m) => caveatPageOf(model, m.slug, m.tag))]
+  return [indexPage(model), ...BUILT_IN.map((m) => caveatPageOf(model, m.slug, m.tag)), ...BUILT_IN.map((m) => moduleSourcePage(model, m.slug))]
+}
+
+/** The page showing a caveat's module, the reference implementation of its spec page. */
+export const modulePage = (slug: string) => `caveats/${slug}.ts.html`
+
+function moduleSourcePage(model: SiteModel, slug: CaveatSlug): SitePage {
+  const path = modulePage(slug)
+  const source = `src/caveats/${slug}.ts`
+  const text = readFileSync(join(model.root, source), 'utf8')
+  const body = html`<h1><code>${source}</code></h1>
+<p>The reference implementation of the <a href="${href(path, caveatPage(slug))}">${slug} caveat</a> (<a href="${href(path, specPage(`spec/caveats/${slug}.md`))}">spec/caveats/${slug}.md</a>), as built into this site. Its comments cite the spec ids it implements.</p>
+<pre class="source"><code>${text}</code></pre>`
+  return { path, content: page({ path, title: `${source}`, body, section: 'caveats' }) }
 }
 
 const schemaOf = (slug: CaveatSlug) => caveatSchemas[slug] as { title: string; description: string }
@@ -50,7 +67,7 @@ function caveatPageOf(model: SiteModel, slug: CaveatSlug, tag: number | null): S
   const body = html`<article class="caveat">
 <h1><code>${slug}</code> <small>${tag === null ? 'legacy JSON object' : `tag ${tag}`}</small></h1>
 <p>${schema.description}</p>
-<p>Specification: <a href="${href(path, specPage(`spec/caveats/${slug}.md`))}">spec/caveats/${slug}.md</a> (${specLinks(model, path, ids)}).</p>
+<p>Specification: <a href="${href(path, specPage(`spec/caveats/${slug}.md`))}">spec/caveats/${slug}.md</a> (${specLinks(model, path, ids)}). Schema: <a href="${href(path, `schemas/caveats/${slug}.schema.json`)}">schemas/caveats/${slug}.schema.json</a>. Module: <a href="${href(path, modulePage(slug))}"><code>src/caveats/${slug}.ts</code></a>. Vectors: <a href="${href(path, vectorFilePage(`caveats/${slug}.json`))}">vectors/caveats/${slug}.json</a>.</p>
 <nav class="toc" aria-label="On this page"><ul><li><a href="#fields">Fields</a></li><li><a href="#schema">JSON Schema</a></li><li><a href="#examples">Wire examples</a></li><li><a href="#decisions">Decisions</a></li><li><a href="#implementations">Implementations</a></li><li><a href="#vectors">Vectors</a></li></ul></nav>
 ${fieldsSection(slug)}
 <section aria-labelledby="schema"><h2 id="schema">JSON Schema</h2><p><a href="${href(path, `schemas/caveats/${slug}.schema.json`)}">schemas/caveats/${slug}.schema.json</a>, normative for the caveat's shape (CAV-10).</p>${jsonBlock(caveatSchemas[slug])}</section>
@@ -104,9 +121,9 @@ ${anchors.length === 0 ? html`<p>No decision concerns this caveat alone.</p>` : 
 function implementationsSection(model: SiteModel, path: string, slug: CaveatSlug, ids: ReadonlySet<string>): Html {
   const fileName = `caveats/${slug}.json`
   return html`<section aria-labelledby="implementations"><h2 id="implementations">How each implementation does</h2>
-<table><thead><tr><th scope="col">implementation</th>${LEVELS.map((l) => html`<th scope="col">${l.name} level</th>`)}</tr></thead><tbody>
-${model.implementations.map((impl) => html`<tr><th scope="row"><a href="${href(path, implementationPage(impl.name))}">${impl.name}</a></th>${impl.results === null ? html`<td colspan="2" class="muted">${impl.missing}</td>` : LEVELS.map((l) => html`<td>${countsCell(countsByFile(impl.results!.results, l.of).get(fileName) ?? null)}</td>`)}</tr>`)}
-</tbody></table>
+${noReports(model) ? html`<p class="note">${NO_REPORT}</p>` : html`<table><thead><tr><th scope="col">implementation</th>${LEVELS.map((l) => html`<th scope="col">${l.name} level</th>`)}</tr></thead><tbody>
+${model.implementations.map((impl) => html`<tr><th scope="row"><a href="${href(path, implementationPage(impl.name))}">${impl.name}</a></th>${impl.results === null ? html`<td colspan="2" class="muted">no report</td>` : LEVELS.map((l) => html`<td>${countsCell(countsByFile(impl.results!.results, l.of).get(fileName) ?? null, (o) => browserQuery(path, { file: fileName, impl: impl.name, [levelParam(l.name)]: o }))}</td>`)}</tr>`)}
+</tbody></table>`}
 ${model.implementations.map((impl) => {
   const all = groupXfails(model, impl)
   // A macaroon library's caller's part (LIB-3) is not about this caveat; its own page lists it.

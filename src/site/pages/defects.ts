@@ -10,7 +10,8 @@ import { inspect } from '../../inspect.js'
 import { jsonBlock, prose, specLinks, vectorAnchor, vectorRun } from '../fragments.js'
 import { html, type Html } from '../html.js'
 import type { Implementation, SiteModel } from '../model.js'
-import { callersPart, type XfailGroup } from '../xfails.js'
+import { byClass, callersPart, classLabel, type XfailGroup } from '../xfails.js'
+import { upstreamLink } from '../upstream.js'
 import { pythonReproduction } from './reproduction.js'
 
 /** The part of an effect before its first colon or full stop: "Widens access (audit W1)". */
@@ -32,10 +33,10 @@ function smallest(model: SiteModel, ids: readonly string[]): Vector | null {
   return best
 }
 
-/** The verdict-level groups whose vectors the latest report shows XFAIL at the verdict level, in order; never a caller's part (LIB-3). */
+/** The verdict-level groups whose vectors the latest report shows XFAIL at the verdict level, most severe class first; never a caller's part (LIB-3). */
 export function confirmedDefects(model: SiteModel, impl: Implementation, groups: readonly XfailGroup[]): XfailGroup[] {
   if (impl.results === null) return []
-  return groups.filter((g) => g.level === 'verdict' && !callersPart(g) && g.vectors.some((id) => model.results.get(id)?.get(impl.name)?.verdict === 'XFAIL'))
+  return byClass(groups).filter((g) => g.level === 'verdict' && !callersPart(g) && g.vectors.some((id) => model.results.get(id)?.get(impl.name)?.verdict === 'XFAIL'))
 }
 
 /** The caveats inside the vector's token, as the library's inspect reads them (nothing when it does not parse). */
@@ -52,7 +53,7 @@ export function defectsSection(model: SiteModel, impl: Implementation, path: str
   const callers = groups.filter((g) => g.level === 'verdict' && callersPart(g)).length
   return html`<section aria-labelledby="defects"><h2 id="defects">Confirmed defects</h2>
 ${results === null
-  ? html`<p>No report, so nothing is confirmed here: ${impl.missing}</p>`
+  ? html`<p>No report, so nothing is confirmed here.</p>`
   : html`<p>${confirmed.length} verdict-level deviations that the latest run of ${impl.name} ${version} confirms (their vectors are XFAIL at the verdict level), each ready to report upstream. Source locations are at ${version}.${callers === 0 ? '' : html` ${callers} more ${callers === 1 ? 'is' : 'are'} the caller's part, not the library's (the caveat bytes and argument checks a tool writes, ${specLinks(model, path, ['LIB-3'])}): see every xfail.`}</p>`}
 ${confirmed.map((g, i) => defectArticle(model, impl, path, g, i + 1))}
 </section>`
@@ -62,12 +63,17 @@ function defectArticle(model: SiteModel, impl: Implementation, path: string, g: 
   const v = smallest(model, g.vectors)
   const actual: VectorResult | undefined = v === null ? undefined : model.results.get(v.id)?.get(impl.name)
   const python = v === null ? null : pythonReproduction(impl.name, v)
+  const link = (location: string) => upstreamLink(impl.name, impl.results?.implementation.version ?? null, location)
   return html`<article class="defect" id="defect-${n}">
 <h3>${n}. ${g.flag === null ? '' : html`<code>${g.flag}</code>: `}${prose(effectLead(g.effect))}</h3>
 <dl class="facts">
-<dt>What</dt><dd>${prose(g.reason)}</dd>
-<dt>Where</dt><dd>${g.where.length === 0 ? html`<span class="muted">no source location recorded</span>` : g.where.map((w, i) => html`${i > 0 ? ', ' : ''}<code>${w}</code>`)}</dd>
-<dt>Impact</dt><dd>${prose(g.effect)}</dd>
+<dt>What</dt><dd>${prose(g.reason, link)}</dd>
+<dt>Where</dt><dd>${g.where.length === 0 ? html`<span class="muted">no source location recorded</span>` : g.where.map((w, i) => {
+  const target = link(w)
+  return html`${i > 0 ? ', ' : ''}${target === null ? html`<code>${w}</code>` : html`<a href="${target}"><code>${w}</code></a>`}`
+})}</dd>
+<dt>Class</dt><dd class="class-${g.class}">${classLabel(g.class)}</dd>
+<dt>Impact</dt><dd>${prose(g.effect, link)}</dd>
 <dt>Spec</dt><dd>${specLinks(model, path, g.spec)}</dd>
 <dt>Vectors</dt><dd>${g.vectors.length}: ${vectorRun(model, path, g.vectors)}</dd>
 </dl>

@@ -9,10 +9,19 @@ import type { SitePage } from './types.js'
 
 export const INSPECTOR_SCRIPT = 'assets/inspector.js'
 
+/**
+ * The inspector's Content-Security-Policy: its own script and stylesheet, and nothing else; in
+ * particular no connection of any kind (connect-src 'none') and no form submission, so "what you
+ * paste never leaves the page" is enforced by the browser rather than promised. 'unsafe-eval':
+ * the library validates caveats with ajv, which compiles each JSON Schema into a function at run
+ * time; no script from elsewhere can load, so only the bundled script evaluates anything.
+ */
+export const INSPECTOR_CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+
 export function inspectorPage(): SitePage {
   const path = PAGES.inspector
   const body = html`<h1>Token inspector</h1>
-<p class="offline" id="offline-note"><strong>Offline.</strong> Everything happens in this page, in your browser: what you paste is never sent anywhere, and the page makes no network requests. It runs the same library code as <code>pypi-token inspect</code>, <code>restrict</code> and <code>verify</code>, bundled for the browser.</p>
+<p class="offline" id="offline-note"><strong>Offline.</strong> Everything happens in this page, in your browser: what you paste is never sent anywhere, and the page makes no network requests (its Content-Security-Policy forbids them). It runs the same library code as <code>pypi-token inspect</code>, <code>restrict</code> and <code>verify</code>, bundled for the browser.</p>
 <noscript><p class="note">The inspector needs JavaScript. Everything else on this site reads without it; on the command line, <code>pypi-token inspect</code> does the same.</p></noscript>
 <div id="app" hidden>
 <section aria-labelledby="inspect-heading">
@@ -58,5 +67,5 @@ export function inspectorPage(): SitePage {
 </section>
 </div>
 <p>The reason codes in messages are those of <a href="${href(path, PAGES.reasons)}">spec/reason-codes.md</a>.</p>`
-  return { path, content: page({ path, title: 'Token inspector', body, section: 'inspector', scripts: [INSPECTOR_SCRIPT] }) }
+  return { path, content: page({ path, title: 'Token inspector', body, section: 'inspector', scripts: [INSPECTOR_SCRIPT], csp: INSPECTOR_CSP }) }
 }

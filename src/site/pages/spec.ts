@@ -13,6 +13,7 @@ import { verdictSummary, vectorList } from '../fragments.js'
 import { BY_SPEC } from './vectors.js'
 import { decisionBlock, flagsByDecision } from './decisions.js'
 import { reasonCodeTargets, reasonUsage } from './reasons.js'
+import { pager, readingOrder, specSidebar } from '../spec-nav.js'
 import type { SitePage } from './types.js'
 
 /** How many of the vectors citing an id its statement lists (all of them are on the by-spec page). */
@@ -21,6 +22,7 @@ const INLINE_VECTORS = 5
 export function specPages(model: SiteModel): SitePage[] {
   const reasonCodes = reasonCodeTargets()
   const decisionFlags = flagsByDecision(model)
+  const order = readingOrder(model.specFiles)
   return model.specFiles.map((file) => {
     const path = file.page
     const cited = (id: string) => toString(citedBlock(model, path, id))
@@ -37,8 +39,9 @@ ${toc(rendered.headings, rendered.defines, path)}
 ${caveatNote}
 ${raw(rendered.html.slice(h1End))}
 ${extra}
+${pager(order, path)}
 </article>`
-    return { path, content: page({ path, title: rendered.title, body, section: 'spec' }) }
+    return { path, content: page({ path, title: rendered.title, body, section: 'spec', sidebar: specSidebar(order, path) }) }
   })
 }
 

@@ -12,6 +12,9 @@ import { page } from '../layout.js'
 import type { SiteModel } from '../model.js'
 import { href, implementationPage, PAGES, vectorFilePage, vectorLink } from '../paths.js'
 import { expectedReason } from './reasons.js'
+import { OUTCOMES } from '../../harness/judging/outcomes.js'
+import { XFAIL_CLASSES } from '../../harness/judging/xfail.js'
+import { xfailOf } from '../xfails.js'
 import type { SitePage } from './types.js'
 
 export const VECTORS_SCRIPT = 'assets/vectors.js'
@@ -70,11 +73,32 @@ function vectorArticle(model: SiteModel, path: string, v: Vector): Html {
 <dt>flags</dt><dd>${v.flags.length === 0 ? html`<span class="muted">none</span>` : v.flags.map((f) => html`<a href="#flag-${f}"><code>${f}</code></a> `)}</dd>
 <dt>expected</dt><dd><code>${expectedLabel(v)}</code></dd>
 </dl>
+${inspectorLink(path, v)}
 <details><summary>Input and expected result (JSON)</summary>${jsonBlock(v.input)}${jsonBlock(v.expected)}</details>
-<table class="results"><caption>How each implementation does</caption><thead><tr><th scope="col">implementation</th><th scope="col">verdict level</th><th scope="col">reason level</th><th scope="col">why</th></tr></thead><tbody>
-${results.map(({ impl, r }) => html`<tr><th scope="row"><a href="${href(path, implementationPage(impl.name))}">${impl.name}</a></th>${r === undefined ? html`<td colspan="3" class="muted">${impl.results === null ? 'no report' : 'not in its report'}</td>` : html`<td>${badge(r.verdict)}</td><td>${badge(r.outcome)}</td><td>${r.xfail ?? r.verdict_message ?? r.message ?? ''}</td>`}</tr>`)}
+<table class="results"><caption>How each implementation does</caption><thead><tr><th scope="col">implementation</th><th scope="col">verdict level</th><th scope="col">reason level</th><th scope="col">answered (expected <code>${answerText(v.expected)}</code>)</th><th scope="col">why</th></tr></thead><tbody>
+${results.map(({ impl, r }) => html`<tr><th scope="row"><a href="${href(path, implementationPage(impl.name))}">${impl.name}</a></th>${r === undefined ? html`<td colspan="4" class="muted">${impl.results === null ? 'no report' : 'not in its report'}</td>` : html`<td>${badge(r.verdict)}</td><td>${badge(r.outcome)}</td><td class="answer">${r.actual === undefined ? html`<span class="muted">${r.verdict === 'SKIP' ? 'unsupported' : 'no answer recorded'}</span>` : html`<code>${answerText(r.actual)}</code>`}</td><td>${r.xfail ?? r.verdict_message ?? r.message ?? ''}</td>`}</tr>`)}
 </tbody></table>
 </article>`
+}
+
+/** An answer as one line: a result, its reason and anything else it carries (a token shortened). */
+function answerText(a: object): string {
+  const text = JSON.stringify(a, (_k, value: unknown) => (typeof value === 'string' && value.length > 120 ? `${value.slice(0, 60)}…${value.slice(-20)}` : value))
+  return text.length > 400 ? `${text.slice(0, 399)}…` : text
+}
+
+/** "Open in the inspector" for a vector with a token: the token, the time and a verify request in the address's fragment, which no server sees. */
+function inspectorLink(path: string, v: Vector): Html {
+  if (!('token' in v.input) || typeof v.input.token !== 'string') return html``
+  const input = v.input as { token: string; key?: unknown; context?: { now?: unknown; project?: { name?: unknown; id?: unknown } | null; user_id?: unknown } }
+  const params = new URLSearchParams({ token: input.token })
+  const ctx = input.context
+  if (typeof ctx?.now === 'number') params.set('now', String(ctx.now))
+  if (typeof input.key === 'string') params.set('key', input.key)
+  if (typeof ctx?.project?.name === 'string') params.set('project', ctx.project.name)
+  if (typeof ctx?.project?.id === 'string') params.set('project-id', ctx.project.id)
+  if (typeof ctx?.user_id === 'string') params.set('user', ctx.user_id)
+  return html`<p><a class="open-inspector" href="${href(path, PAGES.inspector)}#${params.toString()}">Open in the inspector</a></p>`
 }
 
 function browserPage(model: SiteModel): SitePage {
@@ -85,11 +109,17 @@ function browserPage(model: SiteModel): SitePage {
     html`<label>${label} <select name="${name}"><option value="">any</option>${values.map((x) => html`<option>${x}</option>`)}</select></label>`
   const rows = all.map(({ vector: v, file }) => {
     const reason = expectedReason(v.expected) ?? ''
-    return html`<tr id="${v.id}" data-file="${file}" data-op="${v.op}" data-result="${v.expected.result}" data-reason="${reason}" data-flags="${v.flags.join(' ')}" data-spec="${v.spec.join(' ')}">
-<td><a href="${href(path, vectorLink(file, v.id))}"><code>${v.id}</code></a></td><td>${v.op}</td><td><code>${expectedLabel(v)}</code></td><td>${v.spec.join(' ')}</td><td>${v.flags.join(' ')}</td>${implementationCells(model, v.id)}<td>${prose(v.description)}</td></tr>`
+    const ran = model.implementations.flatMap((impl) => {
+      const r = model.results.get(v.id)?.get(impl.name)
+      return r === undefined ? [] : [{ impl, r }]
+    })
+    const impls = ran.map(({ impl, r }) => `${impl.name}:${r.verdict}:${r.outcome}:${xfailOf(impl, v.id)?.class ?? '-'}`).join(' ')
+    const verdicts = new Set(ran.filter(({ r }) => r.verdict !== 'SKIP').map(({ r }) => r.verdict === 'XFAIL' ? 'FAIL' : r.verdict))
+    return html`<tr id="${v.id}" data-file="${file}" data-op="${v.op}" data-result="${v.expected.result}" data-reason="${reason}" data-flags="${v.flags.join(' ')}" data-spec="${v.spec.join(' ')}" data-impls="${impls}"${verdicts.size > 1 ? html` data-disagree=""` : ''}>
+<td><a href="${href(path, vectorLink(file, v.id))}"><code>${v.id}</code></a><span class="desc">${prose(v.description)}</span></td><td>${v.op}</td><td><code>${expectedLabel(v)}</code></td><td>${specLinks(model, path, v.spec)}</td><td>${v.flags.join(' ')}</td>${implementationCells(model, v.id)}</tr>`
   })
   const body = html`<h1>Vector browser</h1>
-<p>All ${all.length} vectors of the suite, with each implementation's outcome in its latest report (verdict level, then reason level where they differ). Each id links to the vector's permalink on its file's page. Files: ${model.files.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${href(path, vectorFilePage(f.file))}">${f.file}</a>`)}.</p>
+<p>All ${all.length} vectors of the suite, with each implementation's outcome in its latest report (verdict level, then reason level where they differ). Filter by an implementation's outcome at either level, by the class of its xfail entry, or to the vectors on which implementations disagree (one passes where another fails at the verdict level). Each id links to the vector's permalink on its file's page. Files: ${model.files.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="${href(path, vectorFilePage(f.file))}">${f.file}</a>`)}.</p>
 <form class="filters" id="filters" hidden>
 <fieldset><legend>Filter</legend>
 ${options('file', 'File', model.files.map((f) => f.file))}
@@ -98,6 +128,11 @@ ${options('result', 'Expected', distinct(all.map((lv) => lv.vector.expected.resu
 ${options('reason', 'Reason', distinct(all.map((lv) => expectedReason(lv.vector.expected) ?? '').filter((r) => r !== '')))}
 ${options('flag', 'Flag', distinct(all.flatMap((lv) => lv.vector.flags)))}
 ${options('spec', 'Spec id', distinct(all.flatMap((lv) => lv.vector.spec)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))}
+${options('impl', 'Implementation', model.implementations.filter((i) => i.results !== null).map((i) => i.name))}
+${options('verdict', 'its verdict level', [...OUTCOMES])}
+${options('outcome', 'its reason level', [...OUTCOMES])}
+${options('class', 'Xfail class', [...XFAIL_CLASSES])}
+<label class="check"><input type="checkbox" name="disagree" value="1"> Implementations disagree</label>
 <label>Text <input type="search" name="q" placeholder="id, description, anything"></label>
 <button type="reset">Clear</button>
 </fieldset>
@@ -105,8 +140,8 @@ ${options('spec', 'Spec id', distinct(all.flatMap((lv) => lv.vector.spec)).sort(
 </form>
 <noscript><p class="note">Filtering needs JavaScript; without it the whole table is shown.</p></noscript>
 <div class="table-scroll"><table class="vectors" id="vector-table">
-<thead><tr><th scope="col">id</th><th scope="col">op</th><th scope="col">expected</th><th scope="col">spec</th><th scope="col">flags</th>${implementationHeaders(model, path)}<th scope="col">description</th></tr></thead>
+<thead><tr><th scope="col">id and description</th><th scope="col">op</th><th scope="col">expected</th><th scope="col">spec</th><th scope="col">flags</th>${implementationHeaders(model, path)}</tr></thead>
 <tbody>${rows}</tbody></table></div>`
-  return { path, content: page({ path, title: 'Vector browser', body, section: 'vectors', scripts: [VECTORS_SCRIPT] }) }
+  return { path, content: page({ path, title: 'Vector browser', body, section: 'vectors', scripts: [VECTORS_SCRIPT], wide: true }) }
 }
 

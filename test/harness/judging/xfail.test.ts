@@ -8,7 +8,7 @@ import { applyXfail, loadXfailFile, Xfails, XfailLoadError } from '../../../src/
 import { loadVectors } from '../../../src/vectors/load.js'
 import { fake, FIXTURE_VECTORS, ManualClock, SLOW, tempDir } from '../helpers.js'
 
-const entry = (id: string): XfailEntry => ({ id, reason: `known: ${id}`, spec: ['VERIFY-1'], level: 'verdict', effect: 'none' })
+const entry = (id: string): XfailEntry => ({ id, reason: `known: ${id}`, spec: ['VERIFY-1'], level: 'verdict', effect: 'none', class: 'reason-only' })
 
 describe('xfail entries (VEC-6, VEC-7)', () => {
   it('match exact ids and * patterns', () => {
@@ -65,10 +65,19 @@ describe('xfail entries (VEC-6, VEC-7)', () => {
   it('are validated when loaded, with the file named', () => {
     const dir = tempDir()
     const path = join(dir, 'xfail.json')
-    writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'x', entries: [{ id: 'a::b', reason: 'r', level: 'verdict', effect: 'none' }] }))
+    writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'x', entries: [{ id: 'a::b', reason: 'r', level: 'verdict', effect: 'none', class: 'fail-closed' }] }))
     expect(() => loadXfailFile(path)).toThrow(XfailLoadError)
     expect(() => loadXfailFile(path)).toThrow(/xfail\.json: does not match xfail-file\.schema\.json: \/entries\/0 must have required property 'spec'/)
     expect(() => loadXfailFile(join(dir, 'missing.json'))).toThrow(/missing\.json: cannot be read \(ENOENT\)/)
+  })
+
+  it('name the entries without a severity class and the classes to choose from', () => {
+    const path = join(tempDir(), 'xfail.json')
+    const classless = (id: string) => ({ id, reason: 'r', spec: ['VERIFY-1'], level: 'verdict', effect: 'none' })
+    writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'x', entries: [classless('a::b'), { ...classless('a::c'), class: 'crash' }, classless('a::d')] }))
+    expect(() => loadXfailFile(path)).toThrow(/xfail\.json: 2 entries have no "class" \("a::b", "a::d"\); give each the severity class of its effect, one of widens-access, parser-differential, malleability, crash, information-leak, fail-closed, reason-only/)
+    writeFileSync(path, JSON.stringify({ schema: 'xfail-file.schema.json', implementation: 'x', entries: [{ ...classless('a::b'), class: 'bad' }] }))
+    expect(() => loadXfailFile(path)).toThrow(/\/entries\/0\/class must be equal to one of the allowed values/)
   })
 })
 

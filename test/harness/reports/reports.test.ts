@@ -22,8 +22,8 @@ beforeAll(async () => {
   reference = await runConformance({ clock: new ManualClock(), adapter: REFERENCE, suite, cwd: ROOT, onStderr: () => {} })
   // fake ok: every verify is valid, the other ops are not supported; one xfail, one stale xfail
   const xfails = new Xfails([
-    { id: 'expiration::wrong-key', reason: 'does not check <signatures> & "keys"', spec: ['SIG-1'], level: 'verdict', effect: 'accepts forged tokens' },
-    { id: 'gone::*', reason: 'stale', spec: ['SIG-1'], level: 'verdict', effect: 'none' },
+    { id: 'expiration::wrong-key', reason: 'does not check <signatures> & "keys"', spec: ['SIG-1'], level: 'verdict', effect: 'accepts forged tokens', class: 'widens-access' },
+    { id: 'gone::*', reason: 'stale', spec: ['SIG-1'], level: 'verdict', effect: 'none', class: 'fail-closed' },
   ])
   faulty = await runConformance({ clock: new ManualClock(), adapter: fake('junk'), suite, xfails, onStderr: () => {} })
   reasons = await runConformance({ clock: new ManualClock(), adapter: variant('other-reasons'), suite, cwd: ROOT, onStderr: () => {} })
