@@ -42,6 +42,13 @@ describe('CAV-12 legacy forms never mix', () => {
     expect(mixedLegacyForms({ permissions: 'user', project_ids: [] })).toMatch(/CAV-12/)
   })
 
+  it('names every legacy member it found, in the order of the object, and each member of every form counts (a lone `exp` beside `project_ids` too)', () => {
+    expect(mixedLegacyForms({ project_ids: ['x'], exp: 2 })).toBe(
+      'legacy object mixes the members of more than one form ("project_ids", "exp"), so reading one form would drop another\'s restriction (CAV-12)',
+    )
+    for (const member of ['version', 'permissions', 'projects', 'exp', 'nbf']) expect(mixedLegacyForms({ project_ids: ['x'], [member]: 1 }), member).toMatch(/CAV-12/)
+  })
+
   it('decodeCaveat rejects a mixed object for CAV-12 before reading any form', () => {
     expectMalformed('{"permissions":"user","project_ids":["x"],"version":1}', /CAV-12/)
     expectMalformed('{"nbf":1,"project_ids":["x"]}', /CAV-12/)
