@@ -65,7 +65,7 @@ export function vectorRun(model: SiteModel, from: string, ids: readonly string[]
 export function implementationCells(model: SiteModel, id: string): Html {
   return html`${model.implementations.map((impl) => {
     const r = model.results.get(id)?.get(impl.name)
-    return html`<td>${r === undefined ? html`<span class="muted">—</span>` : levelBadges(r)}</td>`
+    return html`<td class="impl">${r === undefined ? html`<span class="muted">—</span>` : levelBadges(r)}</td>`
   })}`
 }
 
@@ -76,7 +76,7 @@ export function levelBadges(r: VectorResult): Html {
 
 /** Header cells naming each implementation (linked to its page). */
 export function implementationHeaders(model: SiteModel, from: string): Html {
-  return html`${model.implementations.map((impl) => html`<th scope="col"><a href="${href(from, implementationPage(impl.name))}">${impl.name}</a></th>`)}`
+  return html`${model.implementations.map((impl) => html`<th scope="col" class="impl"><a href="${href(from, implementationPage(impl.name))}">${impl.name}</a></th>`)}`
 }
 
 /**

@@ -189,9 +189,10 @@ describe('the packed package, installed offline into an empty folder', { timeout
     const installedJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
     expect(Object.keys(installedJson.scripts ?? {}).filter((s) => /^(pre|post)?install$|^prepare$/.test(s))).toEqual([])
     expect(existsSync(join(consumer, 'node_modules', 'fast-check')), 'fast-check is an optional peer: not installed').toBe(false)
-    // 400 kB on 2026-11-30, most of it the vectors, which carry each token decoded and its chain
-    // since issue 12 (VEC-9); the budget leaves room for new vectors, not for sources or tests.
-    expect(statSync(tarball).size).toBeLessThan(450_000)
+    // 400 kB on 2026-11-30 with 860 vectors, 457 kB on 2026-12-07 with 951, most of it the vectors,
+    // which carry each token decoded and its chain since issue 12 (VEC-9): about 0.6 kB a vector
+    // packed. The budget leaves room for new vectors (about 70 more), not for sources or tests.
+    expect(statSync(tarball).size).toBeLessThan(500_000)
   })
 
   it('runs npx pypi-token inspect', async () => {

@@ -48,7 +48,7 @@ const report = (reports: string, name: string): ConformanceResults | null => {
 }
 
 export function pageChecks(browser: () => Browser): void {
-  it('fits every page in a 1280 and a 390 px window, with zero serious or critical axe violations, and screenshots each page type', async () => {
+  it('fits every page in a 1280 and a 390 px window, with zero serious or critical axe violations (at 1280 px), and screenshots each page type', async () => {
     const pages = siteFiles(browser().dir).filter((f) => f.endsWith('.html'))
     expect(pages.length).toBeGreaterThan(70)
     const wide: string[] = []
@@ -60,7 +60,10 @@ export function pageChecks(browser: () => Browser): void {
         await page.goto(browser().url(path))
         const o = await overflow(page)
         if (o.scrollWidth > o.viewport) wide.push(`${path} at ${width}: ${o.scrollWidth} px`)
-        for (const v of blocking(await axe(page))) violations.push(`${path} at ${width}: ${v.impact} ${v.id} (${v.nodes}: ${v.targets.join(', ')})`)
+        // axe once a page, at the first width: its rules read the same DOM at both, and the tables
+        // are in focusable scroll regions whatever the width; on the 951-row vector pages axe is
+        // most of this check's time.
+        if (width === WIDTHS[0]) for (const v of blocking(await axe(page))) violations.push(`${path} at ${width}: ${v.impact} ${v.id} (${v.nodes}: ${v.targets.join(', ')})`)
       }
       for (const [type, path] of Object.entries(PAGE_TYPES)) {
         await page.goto(browser().url(path))

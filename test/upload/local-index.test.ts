@@ -133,10 +133,10 @@ describe('local test index', { timeout: INDEX_TEST_TIMEOUT_MS }, () => {
     const file = { name: 'a-1.tar.gz', data: buildSdist('a', '1') }
     s.index.options.refusalIn = { phrase: true, body: false }
     const phraseOnly = await post(s.index.url, { name: 'a', version: '1', file, password: 'pypi-x' })
-    expect([phraseOnly.statusText, phraseOnly.body]).toEqual(['Invalid or non-existent authentication information: TOKEN_BAD_ENCODING: body length is 1 mod 4, which no byte sequence encodes', ''])
+    expect([phraseOnly.statusText, phraseOnly.body]).toEqual(['Invalid or non-existent authentication information: TOKEN_BAD_ENCODING: the token looks truncated or has a stray character (body length is 1 mod 4, which no byte sequence encodes); copy it again whole', ''])
     s.index.options.refusalIn = { phrase: false, body: true }
     const bodyOnly = await post(s.index.url, { name: 'a', version: '1', file, password: 'pypi-x' })
-    expect([bodyOnly.statusText, bodyOnly.body]).toEqual(['Forbidden', 'Invalid or non-existent authentication information: TOKEN_BAD_ENCODING: body length is 1 mod 4, which no byte sequence encodes\n'])
+    expect([bodyOnly.statusText, bodyOnly.body]).toEqual(['Forbidden', 'Invalid or non-existent authentication information: TOKEN_BAD_ENCODING: the token looks truncated or has a stray character (body length is 1 mod 4, which no byte sequence encodes); copy it again whole\n'])
   })
 })
 
