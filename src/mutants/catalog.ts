@@ -163,8 +163,10 @@ const OTHER_MUTANTS: readonly Mutant[] = [
       "  const form = isObject(value) ? ('version' in value ? ['version', 'permissions'] : 'exp' in value || 'nbf' in value ? ['exp', 'nbf'] : ['project_ids']) : []\n" +
       "  const shaped = isObject(value) ? known(value, form) : value\n" +
       '  const valid = registry.validators.caveat(module.schemas.caveat, shaped)',
+    // CAV-12's check runs before any form is read, so the bug needs it gone too, as Warehouse has none.
+    also: [{ find: 'const mixed = mixedLegacyForms(value)', replace: 'const mixed = null as string | null' }],
     description: "a legacy object holding two forms' members is read as the form it was recognised by, dropping the other's restriction (Warehouse's legacy adapter, D14)",
-    targets: ['CAV-8', 'LPNAME-1', 'LPID-1', 'LUSER-1', 'LEXP-1'],
+    targets: ['CAV-12', 'CAV-8', 'LPNAME-1', 'LPID-1', 'LUSER-1', 'LEXP-1'],
   },
 
   {
