@@ -19,6 +19,15 @@ interface Browser {
   readonly errors: string[]
 }
 
+/** Inspects a token at its time, then verifies it with the key for PROJECT. */
+async function verifyForProject(page: Page, example: { readonly token: string; readonly now: string }): Promise<void> {
+  await inspectAt(page, example.token, example.now)
+  await page.fill('#verify-key', KEY_HEX)
+  await page.fill('#verify-project', PROJECT.name)
+  await page.fill('#verify-project-id', PROJECT.id)
+  await page.click('#verify-form button[type="submit"]')
+}
+
 async function inspectAt(page: Page, token: string, now: string): Promise<void> {
   await page.fill('#now', now)
   await page.fill('#token', token)
@@ -90,11 +99,7 @@ export function inspectorChecks(browser: () => Browser): void {
 
   it('verifies with a typed key, and says which caveat fails for another project', async () => {
     const page = await browser().open('inspector.html')
-    await inspectAt(page, example.token, example.now)
-    await page.fill('#verify-key', KEY_HEX)
-    await page.fill('#verify-project', PROJECT.name)
-    await page.fill('#verify-project-id', PROJECT.id)
-    await page.click('#verify-form button[type="submit"]')
+    await verifyForProject(page, example)
     expect(await page.textContent('#verify-output')).toContain('Valid at 2023-11-14T22:20:00Z')
     await page.fill('#verify-project', 'other-project')
     await page.click('#verify-form button[type="submit"]')
@@ -120,11 +125,7 @@ export function inspectorChecks(browser: () => Browser): void {
 
   it('clears restrict and verify results when the token, the time or the key changes, and asks for a token when there is none', async () => {
     const page = await browser().open('inspector.html')
-    await inspectAt(page, example.token, example.now)
-    await page.fill('#verify-key', KEY_HEX)
-    await page.fill('#verify-project', PROJECT.name)
-    await page.fill('#verify-project-id', PROJECT.id)
-    await page.click('#verify-form button[type="submit"]')
+    await verifyForProject(page, example)
     expect(await page.textContent('#verify-output')).toContain('Valid at')
     await page.fill('#restrict-expires-in', '10m')
     await page.click('#restrict-form button[type="submit"]')
