@@ -6,9 +6,9 @@ import type { Page } from 'playwright-core'
 /** The widths every page must fit: a desktop and a phone. */
 export const WIDTHS = [1280, 390] as const
 
-/** How wide the page's content is, against the viewport (scrollWidth of the document and of the body). */
-export async function overflow(page: Page): Promise<{ scrollWidth: number; viewport: number }> {
-  return page.evaluate('({ scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), viewport: document.documentElement.clientWidth })')
+/** How wide the page's content is, against the viewport (scrollWidth of the document and of the body), and how tall. */
+export async function overflow(page: Page): Promise<{ scrollWidth: number; scrollHeight: number; viewport: number }> {
+  return page.evaluate('({ scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), scrollHeight: document.documentElement.scrollHeight, viewport: document.documentElement.clientWidth })')
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')

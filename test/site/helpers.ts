@@ -101,9 +101,11 @@ export async function launch(executablePath: string, options: { javaScriptEnable
     colorScheme: options.colorScheme ?? 'light',
     timeout: 180_000,
   })
-  // Every wait has an explicit, generous limit: on a busy 2-core machine a page of 700 vectors can take seconds.
-  context.setDefaultTimeout(120_000)
-  context.setDefaultNavigationTimeout(120_000)
+  // No wait of the browser's own has a time limit (0): at load 20 on 2 cores a full-page screenshot
+  // took over 120 s, and a limit load can exceed is a flaky failure. Each test's own limit (START in
+  // the suites, minutes) is what stops a hang.
+  context.setDefaultTimeout(0)
+  context.setDefaultNavigationTimeout(0)
   const network: string[] = []
   await context.route(/^(?!file:)/, (route) => {
     network.push(route.request().url())

@@ -47,33 +47,50 @@ const report = (reports: string, name: string): ConformanceResults | null => {
   }
 }
 
-export function pageChecks(browser: () => Browser): void {
-  it('fits every page in a 1280 and a 390 px window, with zero serious or critical axe violations (at 1280 px), and screenshots each page type', async () => {
+export function pageChecks(browser: () => Browser, network: () => readonly string[]): void {
+  it('fits every page in a 1280 and a 390 px window, with zero serious or critical axe violations (at 1280 px), no console error and no network request, and screenshots each page type', async () => {
     const pages = siteFiles(browser().dir).filter((f) => f.endsWith('.html'))
     expect(pages.length).toBeGreaterThan(70)
     const wide: string[] = []
     const violations: string[] = []
-    for (const width of WIDTHS) {
-      const page = await browser().blank()
-      await page.setViewportSize({ width, height: 900 })
-      for (const path of pages) {
-        await page.goto(browser().url(path))
+    const errors: string[] = []
+    const page = await browser().blank()
+    // Console errors count while a page loads and is measured, not once axe-core runs: it reads
+    // stylesheets with XMLHttpRequest, which file:// refuses on the console.
+    let loading = ''
+    page.on('console', (m) => void (loading !== '' && m.type() === 'error' && errors.push(`${loading}: ${m.text()}`)))
+    page.on('pageerror', (e) => void errors.push(`${loading || 'a page'}: uncaught ${e.message}`))
+    const types = new Map(Object.entries(PAGE_TYPES).map(([type, path]) => [path, type]))
+    for (const path of pages) {
+      // Each page is loaded once, at the first width, then the window is narrowed: the stylesheet's
+      // media queries apply on resize as on load, and no script of the site reads the width.
+      await page.setViewportSize({ width: WIDTHS[0], height: 900 })
+      loading = path
+      await page.goto(browser().url(path))
+      for (const width of WIDTHS) {
+        if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: 900 })
         const o = await overflow(page)
         if (o.scrollWidth > o.viewport) wide.push(`${path} at ${width}: ${o.scrollWidth} px`)
-        // axe once a page, at the first width: its rules read the same DOM at both, and the tables
-        // are in focusable scroll regions whatever the width; on the 951-row vector pages axe is
-        // most of this check's time.
-        if (width === WIDTHS[0]) for (const v of blocking(await axe(page))) violations.push(`${path} at ${width}: ${v.impact} ${v.id} (${v.nodes}: ${v.targets.join(', ')})`)
+        const type = types.get(path)
+        // The whole page when it is at most 3,000 px tall, else its first screen: the vector and
+        // implementation pages are tens of thousands of pixels tall, and at load 24 chromium took
+        // minutes to paint one whole.
+        if (type !== undefined) await page.screenshot({ path: screenshotPath(`${type}-${width}.png`), fullPage: o.scrollHeight <= 3000 })
       }
-      for (const [type, path] of Object.entries(PAGE_TYPES)) {
-        await page.goto(browser().url(path))
-        // The vector pages are thousands of pixels tall: their first screen shows the layout.
-        await page.screenshot({ path: screenshotPath(`${type}-${width}.png`), fullPage: !path.startsWith('vectors/') })
-      }
-      await page.close()
+      loading = ''
+      // axe once a page, at the first width: its rules read the same DOM at both, and the tables are
+      // in focusable scroll regions whatever the width; on the 951-row vector pages axe is most of
+      // this check's time.
+      await page.setViewportSize({ width: WIDTHS[0], height: 900 })
+      for (const v of blocking(await axe(page))) violations.push(`${path} at ${WIDTHS[0]}: ${v.impact} ${v.id} (${v.nodes}: ${v.targets.join(', ')})`)
     }
+    await page.close()
+    expect(types.size).toBe(Object.keys(PAGE_TYPES).length)
+    for (const path of types.keys()) expect(pages, path).toContain(path)
     expect(wide).toEqual([])
     expect(violations).toEqual([])
+    expect(errors).toEqual([])
+    expect(network()).toEqual([])
   }, START)
 }
 
