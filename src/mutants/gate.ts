@@ -87,7 +87,7 @@ function countOutcomes(failed: readonly { outcome: string }[]): Record<string, n
 /** Builds an adapter (the baseline when `mutant` is null) and runs the suite against it. */
 async function runOne(options: GateOptions, mutant: Mutant | null) {
   const started = performance.now()
-  const prepared = await prepareAdapter(options.root, mutant, options.tempDir, options.workspace)
+  const prepared = await prepareAdapter(options.root, mutant, options.tempDir, options.workspace, options.keep === true)
   const elapsed = () => Math.round(performance.now() - started)
   const keptDir = (dir: string | null) => (options.keep === true ? dir : (removeDir(dir), null))
   if (!prepared.ok) return { kind: prepared.kind, failed: [] as { id: string; outcome: string }[], results: null, message: prepared.message, duration_ms: elapsed(), dir: keptDir(prepared.dir) }
