@@ -7,7 +7,7 @@
  *
  * Copying `src/` (and removing it) for every mutant cost more than bundling it.
  */
-import type { Loader, Plugin } from 'esbuild'
+import type { Loader, OnResolveResult, Plugin } from 'esbuild'
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Workspace } from './apply.js'
@@ -41,6 +41,7 @@ export class Overlay {
   /** Writes `text` at `path` (relative to the copy), in memory. */
   write(path: string, text: string): void {
     this.texts.set(join(path), text)
+    this.found.clear()
   }
 
   /** The text at `path` (relative to the copy), or null when the copy has no such file. */
@@ -61,8 +62,17 @@ export class Overlay {
     }
   }
 
-  /** As prepareAdapter copied: `src/` (without src/mutants/ unless asked), then each copy over it, then the written files. */
+  /** What {@link source} found, by path: a build asks for each path many times, and the files do not change during it. */
+  private readonly found = new Map<string, Source>()
+
   private source(rel: string): Source {
+    let source = this.found.get(rel)
+    if (source === undefined) this.found.set(rel, (source = this.lookUp(rel)))
+    return source
+  }
+
+  /** As prepareAdapter copied: `src/` (without src/mutants/ unless asked), then each copy over it, then the written files. */
+  private lookUp(rel: string): Source {
     const text = this.texts.get(rel)
     if (text !== undefined) return { kind: 'text', text }
     if ([...this.texts.keys()].some((p) => p.startsWith(rel + sep))) return { kind: 'dir' }
@@ -90,7 +100,7 @@ export class Overlay {
   }
 
   private resolveFile(rel: string): string | null {
-    const file = (r: string) => this.source(r)?.kind === 'text' || this.source(r)?.kind === 'file'
+    const file = (r: string) => ['text', 'file'].includes(this.source(r)?.kind as string)
     if (file(rel)) return rel
     for (const ext of EXTENSIONS) if (file(rel + ext)) return rel + ext
     const ext = extname(rel)
@@ -116,10 +126,17 @@ export class Overlay {
         })
         // A package imported from the copy resolves as from the copy's directory, which exists (its
         // subdirectories do not): its node_modules/ up the tree, then `nodePaths`.
-        build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        const packages = new Map<string, Promise<OnResolveResult | undefined>>()
+        build.onResolve({ filter: /^[^./]/ }, (args) => {
           if (args.resolveDir === this.dir || this.inCopy(args.resolveDir) === null) return undefined
-          const found = await build.resolve(args.path, { kind: args.kind, resolveDir: this.dir, importer: args.importer })
-          return found.errors.length > 0 ? undefined : { path: found.path, external: found.external, namespace: found.namespace, sideEffects: found.sideEffects, suffix: found.suffix }
+          // The same from anywhere in the copy, so asked once per kind of import.
+          const key = `${args.kind} ${args.path}`
+          let resolved = packages.get(key)
+          if (resolved === undefined) {
+            resolved = build.resolve(args.path, { kind: args.kind, resolveDir: this.dir }).then((r) => (r.errors.length > 0 ? undefined : { path: r.path, external: r.external, namespace: r.namespace, sideEffects: r.sideEffects, suffix: r.suffix }))
+            packages.set(key, resolved)
+          }
+          return resolved
         })
         build.onLoad({ filter: new RegExp(`^${escaped}`) }, (args) => {
           const rel = this.inCopy(args.path)
