@@ -73,6 +73,26 @@ export function extendedContextSchema(members: Readonly<Record<string, JsonSchem
 let baseAjv: Ajv | null = null
 const sharedBase = () => (baseAjv ??= newAjv(contextSchema))
 
+/**
+ * ajv instances for extra context members, by the members' JSON: an instance holds the suite
+ * schemas and the context schema, which the members alone decide, so registries with equal members
+ * share one (as registries without extra members share {@link sharedBase}) instead of compiling
+ * every schema again — the proposal gate makes two registries per derived mutant. Bounded: the
+ * oldest instance goes beyond {@link SHARED} entries.
+ */
+const byMembers = new Map<string, Ajv>()
+const SHARED = 8
+
+function sharedFor(members: Readonly<Record<string, JsonSchema>>): Ajv {
+  const key = JSON.stringify(members)
+  let ajv = byMembers.get(key)
+  if (ajv === undefined) {
+    if (byMembers.size >= SHARED) byMembers.delete(byMembers.keys().next().value as string)
+    byMembers.set(key, (ajv = newAjv(extendedContextSchema(members))))
+  }
+  return ajv
+}
+
 /** Compiled caveat schemas by ajv instance: a schema with an `$id` compiles once per instance. */
 const compiled = new WeakMap<Ajv, WeakMap<JsonSchema, ValidateFunction>>()
 
@@ -81,6 +101,19 @@ function compileOnce(ajv: Ajv, schema: JsonSchema): ValidateFunction {
   if (cache === undefined) compiled.set(ajv, (cache = new WeakMap()))
   let fn = cache.get(schema)
   if (fn === undefined) cache.set(schema, (fn = ajv.compile(anonymous(schema))))
+  return fn
+}
+
+/** Compiled restriction schemas (`oneOf` the caveats' restriction schemas) by ajv instance and the list's JSON, its only input; at most one per registry made. */
+const restrictions = new WeakMap<Ajv, Map<string, ValidateFunction>>()
+
+function restrictionOnce(ajv: Ajv, schemas: readonly JsonSchema[]): ValidateFunction {
+  let cache = restrictions.get(ajv)
+  if (cache === undefined) restrictions.set(ajv, (cache = new Map()))
+  const anonymousOnes = schemas.map(anonymous)
+  const key = JSON.stringify(anonymousOnes)
+  let fn = cache.get(key)
+  if (fn === undefined) cache.set(key, (fn = ajv.compile({ oneOf: anonymousOnes })))
   return fn
 }
 
@@ -94,7 +127,7 @@ export function createValidators(options: ValidatorOptions): Validators {
   const members = options.context ?? {}
   let ajv: Ajv | null = null
   // Without extra members the validators share one ajv instance: the default registry's schemas.
-  const instance = () => (ajv ??= Object.keys(members).length === 0 ? sharedBase() : newAjv(extendedContextSchema(members)))
+  const instance = () => (ajv ??= Object.keys(members).length === 0 ? sharedBase() : sharedFor(members))
   const byRef = new Map<string, ValidateFunction>()
   let restriction: ValidateFunction | null = null
   return {
@@ -109,7 +142,7 @@ export function createValidators(options: ValidatorOptions): Validators {
     },
     caveat: (schema, value) => run(compileOnce(instance(), schema), value),
     restriction(value) {
-      restriction ??= instance().compile({ oneOf: options.restrictions.map(anonymous) })
+      restriction ??= restrictionOnce(instance(), options.restrictions)
       return run(restriction, value)
     },
   }

@@ -152,8 +152,11 @@ export async function runProposalGate(options: ProposalGateOptions): Promise<Pro
     // PROP-11 … PROP-18: draws, derived mutants and ids (the gate's own evidence).
     const draws = drawOptions(options.lawRuns, options.seed)
     const flipped = new Set<string>()
-    if (inFile(own.file).every((r) => r.outcome === 'PASS')) {
-      record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp, builders, (m) => m.failed_ids?.forEach((id) => flipped.add(id))))
+    const ownRun = inFile(own.file)
+    if (ownRun.every((r) => r.outcome === 'PASS')) {
+      // The reference run is the mutant gate's baseline: the same bundle, every vector of the proposal passed.
+      const baseline = { passed: true, vectors: ownRun.length, failed_count: 0, failed_vectors: [], message: null, duration_ms: 0, dir: null }
+      record(await checkMutants(root, folder.dir, folder.slug, members, kit.parts.mutants, suiteOfFiles([own]), temp, builders, (m) => m.failed_ids?.forEach((id) => flipped.add(id)), baseline))
       const derived = checkDerivedMutants(kit, folder, file)
       record(derived.result)
       for (const m of derived.flipped) m.flipped.forEach((id) => flipped.add(id))

@@ -1,12 +1,15 @@
 /**
- * @module A mutated reference adapter: a temporary copy of `src/`, one mutant patched in, bundled
- * with esbuild into one file that `node` runs. The repository's own `src/` is never written.
+ * @module A mutated reference adapter: a copy of `src/`, one mutant patched in, bundled with esbuild
+ * into one file that `node` runs. The copy is an overlay (./overlay.ts): files are read where they
+ * are, the mutated one from memory; only the bundle is written, in a temporary directory. The
+ * repository's own `src/` is never written.
  */
 import { build } from 'esbuild'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve, sep } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { patch, type Mutant } from './mutant.js'
+import { Overlay } from './overlay.js'
 
 /** The adapter's entry point, relative to the repository root. */
 export const ADAPTER_ENTRY = 'src/adapter/main.ts'
@@ -37,26 +40,19 @@ export interface Workspace {
 }
 
 /**
- * Copies `root/src` (and the rest of `workspace`) to a new temporary directory, applies `mutant`
+ * Overlays `root/src` (and the rest of `workspace`) on a new temporary directory, applies `mutant`
  * there (none: the unmutated baseline; its `file` is relative to the copy) and bundles the entry
- * point. The caller removes `dir` (see {@link removeDir}). `tempRoot` is where the directory is made
- * (default: the OS temporary directory).
+ * point into `dir`, which holds only the bundle (and the copy as files with `writeCopy`, for a reader).
+ * The caller removes `dir` (see {@link removeDir}).
+ * `tempRoot` is where the directory is made (default: the OS temporary directory).
  */
-export async function prepareAdapter(root: string, mutant: Mutant | null, tempRoot: string = tmpdir(), workspace: Workspace = {}): Promise<Prepared> {
+export async function prepareAdapter(root: string, mutant: Mutant | null, tempRoot: string = tmpdir(), workspace: Workspace = {}, writeCopy = false): Promise<Prepared> {
   const dir = mkdtempSync(join(tempRoot, `pypi-token-mutant-${mutant === null ? 'baseline' : mutant.name.replace(/\//g, '_')}-`))
-  const mutantsDir = join(root, 'src', 'mutants')
-  const copied = (from: string) => workspace.withMutants === true || (from !== mutantsDir && !from.startsWith(mutantsDir + sep))
-  cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true, filter: copied })
-  for (const [from, to] of workspace.copies ?? []) cpSync(from, join(dir, to), { recursive: true })
-  for (const [path, text] of Object.entries(workspace.files ?? {})) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
+  // The copy is an overlay (src/mutants/overlay.ts): only the bundle is written to `dir`.
+  const copy = new Overlay(root, dir, workspace)
   if (mutant !== null) {
-    let source: string
-    try {
-      source = readFileSync(join(dir, mutant.file), 'utf8')
-    } catch {
+    const source = copy.read(mutant.file)
+    if (source === null) {
       removeDir(dir)
       return { ok: false, kind: 'not-applying', dir: null, message: `mutant ${mutant.name} no longer applies: ${mutant.file} does not exist` }
     }
@@ -65,8 +61,9 @@ export async function prepareAdapter(root: string, mutant: Mutant | null, tempRo
       removeDir(dir)
       return { ok: false, kind: 'not-applying', dir: null, message: result.message }
     }
-    writeFileSync(join(dir, mutant.file), result.text)
+    copy.write(mutant.file, result.text)
   }
+  if (writeCopy) copy.writeOut()
   const bundle = join(dir, 'adapter.mjs')
   try {
     await build({
@@ -78,6 +75,7 @@ export async function prepareAdapter(root: string, mutant: Mutant | null, tempRo
       target: 'node20',
       nodePaths: [join(root, 'node_modules')],
       logLevel: 'silent',
+      plugins: [copy.plugin()],
     })
   } catch (err) {
     const errors = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors

@@ -65,6 +65,11 @@ export interface GateOptions {
   readonly workspace?: Workspace
   /** Per-request adapter timeout. Default 5000 ms. */
   readonly timeoutMs?: number
+  /**
+   * The unmutated run, when the caller has made it already with the same workspace on a suite
+   * holding `suite` (the proposal gate's reference run): it is not bundled and run a second time.
+   */
+  readonly baseline?: BaselineResult
   readonly onBaseline?: (baseline: BaselineResult) => void
   /** Called once per mutant, in the order of `mutants`. */
   readonly onResult?: (result: MutantResult) => void
@@ -87,7 +92,7 @@ function countOutcomes(failed: readonly { outcome: string }[]): Record<string, n
 /** Builds an adapter (the baseline when `mutant` is null) and runs the suite against it. */
 async function runOne(options: GateOptions, mutant: Mutant | null) {
   const started = performance.now()
-  const prepared = await prepareAdapter(options.root, mutant, options.tempDir, options.workspace)
+  const prepared = await prepareAdapter(options.root, mutant, options.tempDir, options.workspace, options.keep === true)
   const elapsed = () => Math.round(performance.now() - started)
   const keptDir = (dir: string | null) => (options.keep === true ? dir : (removeDir(dir), null))
   if (!prepared.ok) return { kind: prepared.kind, failed: [] as { id: string; outcome: string }[], results: null, message: prepared.message, duration_ms: elapsed(), dir: keptDir(prepared.dir) }
@@ -145,12 +150,10 @@ async function pool<T>(count: number, jobs: number, task: (i: number) => Promise
   return results
 }
 
-/** Runs the gate. Mutants only run when the unmutated baseline passes every vector. */
-export async function runGate(options: GateOptions): Promise<GateReport> {
-  const started = performance.now()
-  const jobs = options.jobs ?? 2
+/** Bundles the unmutated workspace and runs the suite against it. */
+async function runBaseline(options: GateOptions): Promise<BaselineResult> {
   const base = await runOne(options, null)
-  const baseline: BaselineResult = {
+  return {
     passed: base.kind === 'passed',
     vectors: options.suite.vectors.length,
     failed_count: base.failed.length,
@@ -161,6 +164,13 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
     duration_ms: base.duration_ms,
     dir: base.dir,
   }
+}
+
+/** Runs the gate. Mutants only run when the unmutated baseline passes every vector. */
+export async function runGate(options: GateOptions): Promise<GateReport> {
+  const started = performance.now()
+  const jobs = options.jobs ?? 2
+  const baseline = options.baseline ?? (await runBaseline(options))
   options.onBaseline?.(baseline)
   const mutants = baseline.passed ? await pool(options.mutants.length, jobs, (i) => mutantResult(options, options.mutants[i] as Mutant), (r) => options.onResult?.(r)) : []
   const count = (s: MutantStatus) => mutants.filter((m) => m.status === s).length

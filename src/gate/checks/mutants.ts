@@ -2,7 +2,7 @@
  * @module PROP-7: every mutant of the proposal's check — those mutants.ts declares and two the gate
  * derives — is killed by the proposal's vectors, with the mutant gate of src/mutants/.
  */
-import { runGate, type MutantResult } from '../../mutants/gate.js'
+import { runGate, type BaselineResult, type MutantResult } from '../../mutants/gate.js'
 import type { Mutant } from '../../mutants/mutant.js'
 import { mutantLine } from '../../mutants/report.js'
 import type { VectorSuite } from '../../vectors/load.js'
@@ -48,11 +48,15 @@ export function declaredProblems(slug: string, mutants: readonly Mutant[]): stri
   return problems
 }
 
-export async function checkMutants(root: string, dir: string, slug: string, members: readonly string[], declared: readonly Mutant[], suite: VectorSuite, tempDir: string, builders?: string, onResult?: (m: MutantResult) => void): Promise<CheckResult> {
+/**
+ * `baseline`: the reference with the proposal (the same workspace) already passed every vector of
+ * `suite` in the gate's one reference run, so the mutant gate does not bundle and run it again.
+ */
+export async function checkMutants(root: string, dir: string, slug: string, members: readonly string[], declared: readonly Mutant[], suite: VectorSuite, tempDir: string, builders?: string, onResult?: (m: MutantResult) => void, baseline?: BaselineResult): Promise<CheckResult> {
   const shape = declaredProblems(slug, declared)
   if (shape.length > 0) return judged('mutants', shape, '')
   const mutants = [...declared, ...derivedMutants(slug, members)]
-  const report = await runGate({ root, suite, mutants, tempDir, workspace: proposalWorkspace(root, dir, slug, undefined, builders), ...(onResult === undefined ? {} : { onResult }) })
+  const report = await runGate({ root, suite, mutants, tempDir, workspace: proposalWorkspace(root, dir, slug, undefined, builders), ...(onResult === undefined ? {} : { onResult }), ...(baseline === undefined ? {} : { baseline }) })
   const problems: string[] = []
   if (!report.baseline.passed) problems.push(report.baseline.message ?? 'the unmutated reference with the proposal fails its vectors')
   for (const m of report.mutants) if (m.status !== 'KILLED') problems.push(mutantLine(m, 0).replace(/ {2,}/g, ' ').trim())

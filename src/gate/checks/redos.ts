@@ -47,11 +47,33 @@ export function schemaRegexes(file: string, schema: unknown, path = ''): Regex[]
 
 const shown = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text)
 
+/**
+ * recheck's decided diagnoses by (flags, source), in process: a verdict is a function of the pattern,
+ * its flags and {@link RECHECK_PARAMS} (a constant: fixed seed, no wall-clock limit but the hang
+ * guard), so the key holds every input. Only `safe` and `vulnerable` are kept; `unknown` (which the
+ * hang guard can cause) is asked again. Bounded: the oldest entry goes beyond {@link CACHED} entries.
+ * The tests gate dozens of copies of two proposals, whose patterns recheck would otherwise judge anew.
+ */
+const decided = new Map<string, Diagnostics>()
+const CACHED = 512
+
+function diagnose(source: string, flags: string): Diagnostics {
+  const key = `${flags}/${source}`
+  const hit = decided.get(key)
+  if (hit !== undefined) return hit
+  const d = checkSync(source, flags, RECHECK_PARAMS)
+  if (d.status !== 'unknown') {
+    if (decided.size >= CACHED) decided.delete(decided.keys().next().value as string)
+    decided.set(key, d)
+  }
+  return d
+}
+
 /** One regex's problem, or null when recheck finds it safe. */
 export function regexProblem(r: Regex): string | null {
   let d: Diagnostics
   try {
-    d = checkSync(r.source, r.flags, RECHECK_PARAMS)
+    d = diagnose(r.source, r.flags)
   } catch (err) {
     return `${r.where}: recheck could not run on /${shown(r.source)}/${r.flags}: ${err instanceof Error ? err.message : String(err)}`
   }

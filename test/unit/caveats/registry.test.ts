@@ -91,6 +91,22 @@ describe('a registry extended with a module (PROP-1)', () => {
     expect(r.ok && inspect(r.token, { registry: EXTENDED })).toMatchObject({ ok: true, token: { caveats: [{ raw: '[7,"red"]' }] } })
   })
 
+  it('registries with equal context members share compiled schemas, yet each validates with its own restriction and context schemas', () => {
+    // A second module with colour's member but another restriction shape, and a third with another member schema.
+    const hue = { ...(colour as unknown as CaveatModule), schemas: { ...colour.schemas, restriction: { ...colour.schemas.restriction, properties: { type: { const: 'colour' }, colour: { type: 'string', maxLength: 3 } } } } }
+    const numeric = { ...(colour as unknown as CaveatModule), schemas: { ...colour.schemas, context: { colour: { oneOf: [{ type: 'integer' }, { type: 'null' }] } } } }
+    const HUE = extendRegistry(DEFAULT_REGISTRY, [hue])
+    const NUMERIC = extendRegistry(DEFAULT_REGISTRY, [numeric])
+    expect(normalizeRestriction({ type: 'colour', colour: 'green' }, EXTENDED).ok).toBe(true)
+    expect(normalizeRestriction({ type: 'colour', colour: 'green' }, HUE).ok).toBe(false)
+    expect(normalizeRestriction({ type: 'colour', colour: 'red' }, HUE).ok).toBe(true)
+    expect(checkContext({ ...CTX, colour: 'red' }, EXTENDED)).toEqual({ ok: true })
+    expect(checkContext({ ...CTX, colour: 'red' }, HUE)).toEqual({ ok: true })
+    expect(checkContext({ ...CTX, colour: 'red' }, NUMERIC).ok).toBe(false)
+    expect(checkContext({ ...CTX, colour: 5 }, NUMERIC)).toEqual({ ok: true })
+    expect(checkContext({ ...CTX, colour: 5 }, EXTENDED).ok).toBe(false)
+  })
+
   it('refuses modules that clash, as a caller bug (TypeError)', () => {
     const clash = (patch: Partial<CaveatModule>) => () => extendRegistry(DEFAULT_REGISTRY, [{ ...(colour as unknown as CaveatModule), ...patch }])
     expect(clash({ tag: 1 })).toThrow('tag 1 is taken by both project-names and colour')
