@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { changedSince, filesInScope, filesWithoutMutants, inScope, ROOT, scopePatterns } from '../../scripts/mutation/scope.js'
+import { filesInScope, filesWithoutMutants, inScope, ROOT, scopePatterns } from '../../scripts/mutation/scope.js'
 import { originalText, scoresOf, type Equivalent, type StrykerReport } from '../../scripts/mutation/scores.js'
 import { scoresTable } from '../../scripts/mutation/table.js'
 import { mutationCommand, type ScoresFile } from '../../scripts/mutation/command.js'
@@ -85,31 +84,23 @@ describe('choosing what to mutate', () => {
     expect(filesWithoutMutants(['src/a.ts', 'src/t.ts', 'src/e.ts'], ['src/a.ts', 'src/e.ts'], ['src/a.ts'])).toEqual(['src/e.ts', 'src/t.ts'])
   })
 
-  it('with --since, only files in scope that a diff since the ref touches', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mutation-since-'))
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' })
-    git('init', '-q')
-    for (const f of ['src/json/a.ts', 'src/json/b.ts', 'src/other.ts']) {
-      execFileSync('mkdir', ['-p', join(dir, f, '..')])
-      writeFileSync(join(dir, f), 'export const x = 1\n')
-    }
-    git('add', '.')
-    git('commit', '-q', '-m', 'one')
-    writeFileSync(join(dir, 'src/json/b.ts'), 'export const x = 2\n')
-    writeFileSync(join(dir, 'src/other.ts'), 'export const x = 2\n')
-    expect(changedSince('HEAD', ['src/json/**/*.ts'], dir)).toEqual(['src/json/b.ts'])
-    git('commit', '-qam', 'two')
-    expect(changedSince('HEAD^', ['src/json/**/*.ts'], dir)).toEqual(['src/json/b.ts'])
-    expect(changedSince('HEAD', ['src/json/**/*.ts'], dir)).toEqual([])
+  it('npm run mutation runs Stryker incrementally, from scratch only with --full, with the vectors config with --vectors', () => {
+    const runs: string[] = []
+    const quiet = { out: () => {}, err: () => {} }
+    const stryker = ({ config, full }: { config: string; full: boolean }) => (runs.push(`${config}${full ? ' --force' : ''}`), 1) // status 1: the command stops before scoring
+    for (const args of [[], ['--full'], ['--vectors'], ['--vectors', '--full']]) expect(mutationCommand(args, quiet, stryker)).toBe(1)
+    expect(runs).toEqual(['stryker.config.json', 'stryker.config.json --force', 'stryker.vectors.config.json', 'stryker.vectors.config.json --force'])
   })
 
-  it('npm run mutation refuses a ref that names no commit, with one line and status 2', () => {
-    const lines: string[] = []
-    const status = mutationCommand(['--since', 'no-such-ref'], { out: (l) => lines.push(l), err: (l) => lines.push(l) }, () => {
-      throw new Error('must not run Stryker')
-    })
-    expect(status).toBe(2)
-    expect(lines[0]).toBe('mutation: --since no-such-ref: no such commit')
+  it('npm run mutation refuses --since (incremental mode replaced it) and --full with --report, with status 2', () => {
+    for (const args of [['--since', 'HEAD^'], ['--full', '--report', 'r.json']]) {
+      const lines: string[] = []
+      const status = mutationCommand(args, { out: (l) => lines.push(l), err: (l) => lines.push(l) }, () => {
+        throw new Error('must not run Stryker')
+      })
+      expect(status, args.join(' ')).toBe(2)
+      expect(lines.at(-1)).toMatch(/^usage: npm run mutation -- \[--vectors\] \[--full\]/)
+    }
   })
 })
 
@@ -134,7 +125,7 @@ describe('npm run mutation -- --report FILE', () => {
 
   it('ratchets a file recorded below the target: its threshold rises with its score and never falls', () => {
     const scoresFile = join(dir, 'scores.json')
-    const recorded: ScoresFile = { tool: 't', files: { 'src/a.ts': { score: 60, killed: 6, timeout: 0, survived: 4, noCoverage: 0, equivalent: 0, threshold: 60 } }, withoutMutants: [] }
+    const recorded: ScoresFile = { tool: 't', target: 95, files: { 'src/a.ts': { score: 60, killed: 6, timeout: 0, survived: 4, noCoverage: 0, equivalent: 0, threshold: 60 } }, withoutMutants: [] }
     writeFileSync(scoresFile, JSON.stringify(recorded))
     const better = run({ files: { 'src/a.ts': file([...Array(7).fill('Killed'), ...Array(3).fill('Survived')]) } })
     expect([better.status, better.scores.files['src/a.ts']?.threshold]).toEqual([0, 70])

@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('../..', import.meta.url)),
-    include: ['test/unit/**/*.test.ts', 'test/properties/**/*.test.ts', 'test/conformance/vectors.test.ts', 'test/spec/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/properties/**/*.test.ts', 'test/conformance/vectors.test.ts', 'test/conformance/reference-vectors.test.ts', 'test/spec/**/*.test.ts'],
     // Property tests draw from a fixed seed, so that a mutant is killed or survives the same way every run.
     setupFiles: ['test/mutation/fixed-seed.ts'],
   },
