@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { filesInScope, filesWithoutMutants, ROOT, scopePatterns } from './scope.js'
+import { layOutIncrementalFile } from './layout.js'
 import { readReport, scoresOf, type Equivalent, type FileScore } from './scores.js'
 import { inVectorsCore, vectorsScores, type VectorsScores } from './vectors.js'
 
@@ -17,11 +18,13 @@ const RUNS = {
   main: {
     config: 'stryker.config.json',
     report: join(ROOT, 'reports', 'mutation', 'mutation.json'),
+    incremental: join(ROOT, 'test', 'mutation', 'stryker-incremental.json'),
     tool: 'StrykerJS 9.6.1, vitest runner, TypeScript checker, per-test coverage, incremental (stryker.config.json)',
   },
   vectors: {
     config: 'stryker.vectors.config.json',
     report: join(ROOT, 'reports', 'mutation', 'vectors.json'),
+    incremental: join(ROOT, 'test', 'mutation', 'stryker-incremental.vectors.json'),
     tool: 'StrykerJS 9.6.1, the checked-in vectors alone through the reference adapter in-process, StringLiteral mutants of messages left out (stryker.vectors.config.json)',
   },
 } as const
@@ -83,6 +86,7 @@ function run(argv: readonly string[], io: Output, runStryker: StrykerRun): numbe
   let reportPath = values.report
   if (reportPath === undefined) {
     const status = runStryker({ config: which.config, full: values.full === true })
+    if (existsSync(which.incremental)) layOutIncrementalFile(which.incremental)
     if (status !== 0) {
       io.err(`mutation: stryker exited with status ${status}`)
       return 1
