@@ -6,10 +6,14 @@
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { HOOK_MS, PROCESSES_MS } from '../../limits.js'
 
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('../../..', import.meta.url)),
     include: ['test/conformance/reference-vectors.test.ts'],
+    // Generous limits, as test/mutation/vitest.config.ts explains: load must not fail a test.
+    testTimeout: PROCESSES_MS,
+    hookTimeout: HOOK_MS,
   },
 })
