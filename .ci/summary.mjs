@@ -13,7 +13,7 @@
 // - step: no report (`-`); the exit status alone counts once.
 // - fuzz: a differential fuzzing run (`conformance fuzz --json`) is one pass when it found no new
 //   disagreement; each new disagreement is a failure.
-// - mutation: each file StrykerJS measured (`npm run mutation --json`) is a pass when it meets its
+// - mutation: each file in scope StrykerJS scored (`npm run mutation --json`) is a pass when it meets its
 //   threshold and a failure when not; each stale equivalent entry is a failure. No file: nothing.
 import { existsSync, readFileSync } from 'node:fs'
 

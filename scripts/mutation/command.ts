@@ -6,18 +6,38 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { changedSince, filesInScope, filesWithoutMutants, ROOT, scopePatterns } from './scope.js'
+import { filesInScope, filesWithoutMutants, ROOT, scopePatterns } from './scope.js'
+import { layOutIncrementalFile } from './layout.js'
 import { readReport, scoresOf, type Equivalent, type FileScore } from './scores.js'
+import { inVectorsCore, vectorsScores, type VectorsScores } from './vectors.js'
 
-const REPORT = join(ROOT, 'reports', 'mutation', 'mutation.json')
-const DEFAULT_THRESHOLD = 95
-const TOOL = 'StrykerJS 9.6.1, vitest runner, TypeScript checker, per-test coverage (stryker.config.json)'
+export const TARGET = 95
+
+/** The two runs: the project's own tests (`npm run mutation`) and the vectors alone (`--vectors`). */
+const RUNS = {
+  main: {
+    config: 'stryker.config.json',
+    report: join(ROOT, 'reports', 'mutation', 'mutation.json'),
+    incremental: join(ROOT, 'test', 'mutation', 'stryker-incremental.json'),
+    tool: 'StrykerJS 9.6.1, vitest runner, TypeScript checker, per-test coverage, incremental (stryker.config.json)',
+  },
+  vectors: {
+    config: 'stryker.vectors.config.json',
+    report: join(ROOT, 'reports', 'mutation', 'vectors.json'),
+    incremental: join(ROOT, 'test', 'mutation', 'stryker-incremental.vectors.json'),
+    tool: 'StrykerJS 9.6.1, the checked-in vectors alone through the reference adapter in-process, StringLiteral mutants of messages left out (stryker.vectors.config.json)',
+  },
+} as const
 
 export interface ScoresFile {
   readonly tool: string
+  /** The main score's target, per file. */
+  readonly target: number
   readonly files: Record<string, FileScore & { readonly threshold: number }>
   /** Files in scope in which Stryker finds nothing to mutate (types, re-exports). */
   readonly withoutMutants: readonly string[]
+  /** The vectors-alone score (npm run mutation:vectors); absent until first measured. */
+  readonly vectors?: VectorsScores
 }
 
 export interface Output {
@@ -27,11 +47,14 @@ export interface Output {
 
 class Usage extends Error {}
 
-const USAGE = 'usage: npm run mutation -- [--since REF] [--report FILE] [--json FILE] [--scores FILE] [--equivalent FILE]'
-const OPTIONS = { since: { type: 'string' }, report: { type: 'string' }, json: { type: 'string' }, scores: { type: 'string' }, equivalent: { type: 'string' } } as const
+const USAGE = 'usage: npm run mutation -- [--vectors] [--full] [--report FILE] [--json FILE] [--scores FILE] [--equivalent FILE]'
+const OPTIONS = { vectors: { type: 'boolean' }, full: { type: 'boolean' }, report: { type: 'string' }, json: { type: 'string' }, scores: { type: 'string' }, equivalent: { type: 'string' } } as const
 
-/** Runs the command; returns its exit status (0 every measured file meets its threshold, 1 not, 2 bad usage). */
-export function mutationCommand(argv: readonly string[], io: Output, runStryker = strykerRun): number {
+/** Runs StrykerJS with a config over its whole scope: incrementally, or from scratch (`full`); returns its exit status. */
+export type StrykerRun = (options: { readonly config: string; readonly full: boolean }) => number | null
+
+/** Runs the command; returns its exit status (0 every file meets its threshold, 1 not, 2 bad usage). */
+export function mutationCommand(argv: readonly string[], io: Output, runStryker: StrykerRun = strykerRun): number {
   try {
     return run(argv, io, runStryker)
   } catch (err) {
@@ -42,78 +65,87 @@ export function mutationCommand(argv: readonly string[], io: Output, runStryker 
   }
 }
 
-/** Runs StrykerJS (all files in scope, or these), writing its JSON report; returns its exit status. */
-function strykerRun(files: readonly string[] | null): number | null {
-  return spawnSync('npx', ['stryker', 'run', ...(files === null ? [] : ['--mutate', files.join(',')])], { cwd: ROOT, stdio: 'inherit' }).status
-}
+/**
+ * Stryker's own incremental mode (stryker.config.json: `incremental`, `incrementalFile`) reuses the
+ * result of each mutant whose code and covering tests did not change; `--force` re-tests every mutant.
+ */
+const strykerRun: StrykerRun = ({ config, full }) => spawnSync('npx', ['stryker', 'run', config, ...(full ? ['--force'] : [])], { cwd: ROOT, stdio: 'inherit' }).status
 
-function run(argv: readonly string[], io: Output, runStryker: (files: readonly string[] | null) => number | null): number {
-  let values: { since?: string; report?: string; json?: string; scores?: string; equivalent?: string }
+function run(argv: readonly string[], io: Output, runStryker: StrykerRun): number {
+  let values: { vectors?: boolean; full?: boolean; report?: string; json?: string; scores?: string; equivalent?: string }
   try {
     ;({ values } = parseArgs({ args: [...argv], options: OPTIONS }))
   } catch (err) {
     throw new Usage((err as Error).message)
   }
+  if (values.full === true && values.report !== undefined) throw new Usage('--full runs Stryker; --report scores an existing report instead: not both')
   const scoresPath = values.scores ?? join(ROOT, 'test', 'mutation', 'scores.json')
   const equivalentPath = values.equivalent ?? join(ROOT, 'test', 'mutation', 'equivalent.json')
-  const writeJson = (data: unknown) => values.json !== undefined && writeFileSync(values.json, JSON.stringify(data, null, 2) + '\n')
-
-  let files: string[] | null = null
-  if (values.since !== undefined) {
-    const ref = values.since
-    if (spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: ROOT }).status !== 0) throw new Usage(`--since ${ref}: no such commit`)
-    files = changedSince(ref, scopePatterns())
-    if (files.length === 0) {
-      io.out(`mutation: no file in the mutation scope changed since ${ref}; nothing to do`)
-      writeJson({ since: ref, files: {}, survivors: [], stale: [] })
-      return 0
-    }
-    io.out(`mutation: ${files.length} file(s) in scope changed since ${ref}: ${files.join(', ')}`)
-  }
+  const which = values.vectors === true ? RUNS.vectors : RUNS.main
 
   let reportPath = values.report
   if (reportPath === undefined) {
-    const status = runStryker(files)
+    const status = runStryker({ config: which.config, full: values.full === true })
+    if (existsSync(which.incremental)) layOutIncrementalFile(which.incremental)
     if (status !== 0) {
       io.err(`mutation: stryker exited with status ${status}`)
       return 1
     }
-    reportPath = REPORT
+    reportPath = which.report
   }
   if (!existsSync(reportPath)) throw new Usage(`no Stryker report at ${reportPath}`)
 
   const equivalents = JSON.parse(readFileSync(equivalentPath, 'utf8')) as Equivalent[]
   const report = readReport(reportPath)
+  const previous: ScoresFile = existsSync(scoresPath) ? (JSON.parse(readFileSync(scoresPath, 'utf8')) as ScoresFile) : { tool: RUNS.main.tool, target: TARGET, files: {}, withoutMutants: [] }
+  if (values.vectors === true) return recordVectors(report, equivalents, previous, scoresPath, values.json, io)
   const { scores, survivors, used } = scoresOf(report, equivalents)
-  const previous: ScoresFile = existsSync(scoresPath) ? (JSON.parse(readFileSync(scoresPath, 'utf8')) as ScoresFile) : { tool: TOOL, files: {}, withoutMutants: [] }
   const measured = Object.keys(scores)
-  const full = files === null && values.report === undefined // a run over every file replaces the record
-  const merged: ScoresFile['files'] = full ? {} : { ...previous.files }
   // A ratchet: a file starts at the target; a file recorded below it keeps its recorded score,
   // rounded down, as its threshold, which rises with the score (up to the target) and never falls.
   const thresholdOf = (file: string, score: number) => {
     const previousThreshold = previous.files[file]?.threshold
-    return previousThreshold === undefined ? DEFAULT_THRESHOLD : Math.max(previousThreshold, Math.min(DEFAULT_THRESHOLD, Math.floor(score)))
+    return previousThreshold === undefined ? TARGET : Math.max(previousThreshold, Math.min(TARGET, Math.floor(score)))
   }
-  for (const file of measured) merged[file] = { ...(scores[file] as FileScore), threshold: thresholdOf(file, (scores[file] as FileScore).score) }
+  // Every run reports the whole scope (an incremental run's report holds the reused results too),
+  // so the report replaces the record; only the thresholds carry over.
+  const files: ScoresFile['files'] = Object.fromEntries(measured.map((f) => [f, { ...(scores[f] as FileScore), threshold: thresholdOf(f, (scores[f] as FileScore).score) }]))
   // with --report, which files the run was asked to mutate is not known: only its report says
-  const mutated = values.report !== undefined ? [] : (files ?? filesInScope(scopePatterns()))
-  const empty = filesWithoutMutants(mutated, Object.keys(report.files), measured)
-  const withoutMutants = [...new Set([...(full ? [] : previous.withoutMutants.filter((f) => !measured.includes(f))), ...empty])].sort()
-  const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)))
-  writeFileSync(scoresPath, JSON.stringify({ tool: TOOL, files: sorted, withoutMutants } satisfies ScoresFile, null, 2) + '\n')
+  const mutated = values.report !== undefined ? [] : filesInScope(scopePatterns())
+  const withoutMutants = filesWithoutMutants(mutated, Object.keys(report.files), measured)
+  writeScores(scoresPath, { tool: RUNS.main.tool, target: TARGET, files, withoutMutants, ...(previous.vectors === undefined ? {} : { vectors: previous.vectors }) })
 
-  const stale = equivalents.filter((e) => measured.includes(e.file) && !used.has(e))
-  const below = measured.filter((f) => (merged[f] as FileScore & { threshold: number }).score < (merged[f] as { threshold: number }).threshold)
+  const stale = equivalents.filter((e) => !used.has(e))
+  const below = measured.filter((f) => (files[f] as FileScore & { threshold: number }).score < (files[f] as { threshold: number }).threshold)
   io.out('\nfile                                   score  killed timeout survived no-cov equivalent')
   for (const f of measured) {
-    const s = merged[f] as FileScore & { threshold: number }
+    const s = files[f] as FileScore & { threshold: number }
     const cells = [s.score.toFixed(2).padStart(6), String(s.killed).padStart(7), String(s.timeout).padStart(7), String(s.survived).padStart(8), String(s.noCoverage).padStart(6), String(s.equivalent).padStart(10)]
     io.out(`${f.padEnd(38)} ${cells.join(' ')}${s.score < s.threshold ? `   BELOW ${s.threshold}` : ''}`)
   }
   for (const s of survivors) io.out(`SURVIVED ${s.file}:${s.line} ${s.mutator}: ${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}${s.status === 'NoCoverage' ? ' (no test covers it)' : ''}`)
   for (const e of stale) io.out(`STALE equivalent.json entry: ${e.file} ${e.mutator} ${JSON.stringify(e.original)} -> ${JSON.stringify(e.replacement)} matches no surviving mutant`)
-  writeJson({ since: values.since ?? null, files: Object.fromEntries(measured.map((f) => [f, merged[f]])), survivors, stale })
+  if (values.json !== undefined) writeFileSync(values.json, JSON.stringify({ full: values.full === true, files, survivors, stale }, null, 2) + '\n')
   io.out(`\n${measured.length} file(s) measured, ${below.length} below threshold, ${survivors.length} unexplained survivor(s), ${stale.length} stale equivalent entr${stale.length === 1 ? 'y' : 'ies'}`)
   return below.length > 0 || stale.length > 0 ? 1 : 0
+}
+
+const writeScores = (path: string, scores: ScoresFile) => writeFileSync(path, JSON.stringify(scores, null, 2) + '\n')
+
+/** `--vectors`: records the vectors-alone score beside the main one; 1 when the core is below its threshold. */
+function recordVectors(report: ReturnType<typeof readReport>, equivalents: readonly Equivalent[], previous: ScoresFile, scoresPath: string, json: string | undefined, io: Output): number {
+  const { scores, survivors } = scoresOf(report, equivalents, { excludeMessages: true })
+  const vectors = vectorsScores(RUNS.vectors.tool, scores, previous.vectors?.core.threshold)
+  writeScores(scoresPath, { ...previous, vectors })
+  io.out('\nfile (the vectors alone)               score  killed timeout survived no-cov equivalent messages')
+  for (const [f, s] of Object.entries(scores)) {
+    const cells = [s.score.toFixed(2).padStart(6), String(s.killed).padStart(7), String(s.timeout).padStart(7), String(s.survived).padStart(8), String(s.noCoverage).padStart(6), String(s.equivalent).padStart(10), String(s.messages ?? 0).padStart(8)]
+    io.out(`${f.padEnd(38)} ${cells.join(' ')}${inVectorsCore(f) ? '' : '   (outside the core)'}`)
+  }
+  const core = survivors.filter((s) => inVectorsCore(s.file))
+  for (const s of core) io.out(`NOT PINNED BY A VECTOR ${s.file}:${s.line} ${s.mutator}: ${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}${s.status === 'NoCoverage' ? ' (no vector reaches it)' : ''}`)
+  if (json !== undefined) writeFileSync(json, JSON.stringify({ vectors, survivors: core }, null, 2) + '\n')
+  const below = vectors.core.score < vectors.core.threshold
+  io.out(`\nthe vectors alone: ${vectors.core.score.toFixed(2)} % over the core (${vectors.core.files.join(', ')}; target ${vectors.target} %, threshold ${vectors.core.threshold} %), ${core.length} survivor(s) in the core${below ? '   BELOW' : ''}`)
+  return below ? 1 : 0
 }

@@ -1,8 +1,4 @@
-/**
- * Which files mutation testing (StrykerJS) covers: the `mutate` patterns of stryker.config.json,
- * and, for `--since REF`, those of them a git diff since REF touches.
- */
-import { execFileSync } from 'node:child_process'
+/** Which files mutation testing (StrykerJS) covers: the `mutate` patterns of stryker.config.json. */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
@@ -20,15 +16,6 @@ export function inScope(path: string, patterns: readonly string[]): boolean {
     const m = /^(.*)\/\*\*\/\*\.ts$/.exec(p)
     return m === null ? p === path : path.startsWith(`${m[1]}/`) && path.endsWith('.ts')
   })
-}
-
-/** Files in scope that changed between `ref` and the work tree (deleted files left out). */
-export function changedSince(ref: string, patterns: readonly string[], root = ROOT): string[] {
-  const out = execFileSync('git', ['diff', '--name-only', '--diff-filter=d', ref, '--'], { cwd: root, encoding: 'utf8' })
-  return out
-    .split('\n')
-    .filter((p) => p !== '' && inScope(p, patterns))
-    .sort()
 }
 
 /** Every file under src/ that is in scope, as repository paths, sorted. */

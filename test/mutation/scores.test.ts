@@ -1,16 +1,18 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { changedSince, filesInScope, filesWithoutMutants, inScope, ROOT, scopePatterns } from '../../scripts/mutation/scope.js'
-import { originalText, scoresOf, type Equivalent, type StrykerReport } from '../../scripts/mutation/scores.js'
-import { scoresTable } from '../../scripts/mutation/table.js'
+import { filesInScope, filesWithoutMutants, inScope, ROOT, scopePatterns } from '../../scripts/mutation/scope.js'
+import { aggregate, isMessage, originalText, readReport, scoresOf, type Equivalent, type StrykerReport } from '../../scripts/mutation/scores.js'
+import { scoresTable, vectorsTable } from '../../scripts/mutation/table.js'
+import { inVectorsCore, VECTORS_CORE, VECTORS_TARGET } from '../../scripts/mutation/vectors.js'
 import { mutationCommand, type ScoresFile } from '../../scripts/mutation/command.js'
 
 const scores = JSON.parse(readFileSync(join(ROOT, 'test/mutation/scores.json'), 'utf8')) as ScoresFile
 const equivalents = JSON.parse(readFileSync(join(ROOT, 'test/mutation/equivalent.json'), 'utf8')) as Equivalent[]
 const patterns = scopePatterns()
+const INCREMENTAL = join(ROOT, 'test/mutation/stryker-incremental.json')
+const VECTORS_INCREMENTAL = join(ROOT, 'test/mutation/stryker-incremental.vectors.json')
 const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [relative(ROOT, join(dir, e.name))]))
 
 describe('the checked-in mutation scores (test/mutation/scores.json, npm run mutation)', () => {
@@ -34,8 +36,41 @@ describe('the checked-in mutation scores (test/mutation/scores.json, npm run mut
     }
   })
 
-  it('are the table docs/mutation.md shows', () => {
-    expect(readFileSync(join(ROOT, 'docs', 'mutation.md'), 'utf8')).toContain(scoresTable(scores.files))
+  it('are the table docs/mutation.md shows, with the target beside each threshold', () => {
+    expect(scores.target).toBe(95)
+    expect(readFileSync(join(ROOT, 'docs', 'mutation.md'), 'utf8')).toContain(scoresTable(scores.files, scores.target))
+  })
+
+  it.skipIf(!existsSync(INCREMENTAL))('are what the committed incremental file scores (test/mutation/stryker-incremental.json, written by npm run mutation)', () => {
+    const { scores: fromReport } = scoresOf(readReport(INCREMENTAL), equivalents)
+    expect(Object.fromEntries(Object.entries(scores.files).map(([f, { threshold: _, ...s }]) => [f, s]))).toEqual(fromReport)
+  })
+})
+
+describe('the checked-in vectors-alone score (scores.json "vectors", npm run mutation:vectors)', () => {
+  const v = scores.vectors
+  it.skipIf(v === undefined)("meets its threshold over the core: the 90 % target, or below it, its recorded score rounded down", () => {
+    if (v === undefined) return
+    expect([v.target, v.core.files]).toEqual([VECTORS_TARGET, [...VECTORS_CORE]])
+    expect(v.core).toMatchObject(aggregate(Object.entries(v.files).filter(([f]) => inVectorsCore(f)).map(([, s]) => s)))
+    expect(v.core.threshold).toBe(Math.min(VECTORS_TARGET, Math.floor(v.core.score)))
+    expect(v.core.score).toBeGreaterThanOrEqual(v.core.threshold)
+    expect(readFileSync(join(ROOT, 'docs', 'mutation.md'), 'utf8')).toContain(vectorsTable(v))
+  })
+
+  it.skipIf(v === undefined || !existsSync(VECTORS_INCREMENTAL))('is what the committed incremental file of the vectors run scores, messages left out', () => {
+    expect(scoresOf(readReport(VECTORS_INCREMENTAL), equivalents, { excludeMessages: true }).scores).toEqual(v?.files)
+  })
+
+  it('leaves out a StringLiteral mutant as a message when its literal holds a space, whatever its status', () => {
+    expect(isMessage('StringLiteral', "`token expired at ${isoTime(expiresAt)}`")).toBe(true)
+    expect(isMessage('StringLiteral', "'exp'")).toBe(false)
+    expect(isMessage('StringLiteral', "'CAVEAT_MALFORMED'")).toBe(false)
+    expect(isMessage('ConditionalExpression', "a === ' '")).toBe(false)
+    const m = (status: string, column: number, end: number, mutatorName = 'StringLiteral') => ({ mutatorName, replacement: '""', status, location: { start: { line: 1, column }, end: { line: 1, column: end } } })
+    const report: StrykerReport = { files: { 'src/v.ts': { source: "f('a b', 'ab')", mutants: [m('Survived', 3, 8), m('Killed', 3, 8), m('Survived', 10, 14), m('Killed', 10, 14)] } } }
+    expect(scoresOf(report, [], { excludeMessages: true }).scores['src/v.ts']).toEqual({ score: 50, killed: 1, timeout: 0, survived: 1, noCoverage: 0, equivalent: 0, messages: 2 })
+    expect(scoresOf(report, []).scores['src/v.ts']).toMatchObject({ score: 50, killed: 2, survived: 2 })
   })
 })
 
@@ -85,42 +120,34 @@ describe('choosing what to mutate', () => {
     expect(filesWithoutMutants(['src/a.ts', 'src/t.ts', 'src/e.ts'], ['src/a.ts', 'src/e.ts'], ['src/a.ts'])).toEqual(['src/e.ts', 'src/t.ts'])
   })
 
-  it('with --since, only files in scope that a diff since the ref touches', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mutation-since-'))
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: dir, encoding: 'utf8' })
-    git('init', '-q')
-    for (const f of ['src/json/a.ts', 'src/json/b.ts', 'src/other.ts']) {
-      execFileSync('mkdir', ['-p', join(dir, f, '..')])
-      writeFileSync(join(dir, f), 'export const x = 1\n')
-    }
-    git('add', '.')
-    git('commit', '-q', '-m', 'one')
-    writeFileSync(join(dir, 'src/json/b.ts'), 'export const x = 2\n')
-    writeFileSync(join(dir, 'src/other.ts'), 'export const x = 2\n')
-    expect(changedSince('HEAD', ['src/json/**/*.ts'], dir)).toEqual(['src/json/b.ts'])
-    git('commit', '-qam', 'two')
-    expect(changedSince('HEAD^', ['src/json/**/*.ts'], dir)).toEqual(['src/json/b.ts'])
-    expect(changedSince('HEAD', ['src/json/**/*.ts'], dir)).toEqual([])
+  it('npm run mutation runs Stryker incrementally, from scratch only with --full, with the vectors config with --vectors', () => {
+    const runs: string[] = []
+    const quiet = { out: () => {}, err: () => {} }
+    const stryker = ({ config, full }: { config: string; full: boolean }) => (runs.push(`${config}${full ? ' --force' : ''}`), 1) // status 1: the command stops before scoring
+    for (const args of [[], ['--full'], ['--vectors'], ['--vectors', '--full']]) expect(mutationCommand(args, quiet, stryker)).toBe(1)
+    expect(runs).toEqual(['stryker.config.json', 'stryker.config.json --force', 'stryker.vectors.config.json', 'stryker.vectors.config.json --force'])
   })
 
-  it('npm run mutation refuses a ref that names no commit, with one line and status 2', () => {
-    const lines: string[] = []
-    const status = mutationCommand(['--since', 'no-such-ref'], { out: (l) => lines.push(l), err: (l) => lines.push(l) }, () => {
-      throw new Error('must not run Stryker')
-    })
-    expect(status).toBe(2)
-    expect(lines[0]).toBe('mutation: --since no-such-ref: no such commit')
+  it('npm run mutation refuses --since (incremental mode replaced it) and --full with --report, with status 2', () => {
+    for (const args of [['--since', 'HEAD^'], ['--full', '--report', 'r.json']]) {
+      const lines: string[] = []
+      const status = mutationCommand(args, { out: (l) => lines.push(l), err: (l) => lines.push(l) }, () => {
+        throw new Error('must not run Stryker')
+      })
+      expect(status, args.join(' ')).toBe(2)
+      expect(lines.at(-1)).toMatch(/^usage: npm run mutation -- \[--vectors\] \[--full\]/)
+    }
   })
 })
 
 describe('npm run mutation -- --report FILE', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mutation-report-'))
-  const run = (report: StrykerReport, equivalent: Equivalent[] = []) => {
+  const run = (report: StrykerReport, equivalent: Equivalent[] = [], extra: string[] = []) => {
     const [r, e, s, j] = ['report.json', 'equivalent.json', 'scores.json', 'out.json'].map((f) => join(dir, f)) as [string, string, string, string]
     writeFileSync(r, JSON.stringify(report))
     writeFileSync(e, JSON.stringify(equivalent))
     const out: string[] = []
-    const status = mutationCommand(['--report', r, '--equivalent', e, '--scores', s, '--json', j], { out: (l) => out.push(l), err: (l) => out.push(l) })
+    const status = mutationCommand([...extra, '--report', r, '--equivalent', e, '--scores', s, '--json', j], { out: (l) => out.push(l), err: (l) => out.push(l) })
     return { status, stdout: out.join('\n'), scores: JSON.parse(readFileSync(s, 'utf8')) as ScoresFile, json: JSON.parse(readFileSync(j, 'utf8')) }
   }
   const file = (statuses: string[]) => ({ source: 'const a = x > 1', mutants: statuses.map((status, i) => ({ mutatorName: 'EqualityOperator', replacement: `x >= ${i}`, status, location: { start: { line: 1, column: 11 }, end: { line: 1, column: 16 } } })) })
@@ -134,7 +161,7 @@ describe('npm run mutation -- --report FILE', () => {
 
   it('ratchets a file recorded below the target: its threshold rises with its score and never falls', () => {
     const scoresFile = join(dir, 'scores.json')
-    const recorded: ScoresFile = { tool: 't', files: { 'src/a.ts': { score: 60, killed: 6, timeout: 0, survived: 4, noCoverage: 0, equivalent: 0, threshold: 60 } }, withoutMutants: [] }
+    const recorded: ScoresFile = { tool: 't', target: 95, files: { 'src/a.ts': { score: 60, killed: 6, timeout: 0, survived: 4, noCoverage: 0, equivalent: 0, threshold: 60 } }, withoutMutants: [] }
     writeFileSync(scoresFile, JSON.stringify(recorded))
     const better = run({ files: { 'src/a.ts': file([...Array(7).fill('Killed'), ...Array(3).fill('Survived')]) } })
     expect([better.status, better.scores.files['src/a.ts']?.threshold]).toEqual([0, 70])
@@ -153,5 +180,25 @@ describe('npm run mutation -- --report FILE', () => {
     const r = run({ files: { 'src/a.ts': file(Array(20).fill('Killed')) } }, [stale])
     expect(r.status).toBe(1)
     expect(r.json.stale).toEqual([stale])
+  })
+
+  it('--vectors records the vectors-alone score beside the main one, with the core ratcheted toward 90 %', () => {
+    const scoresFile = join(dir, 'scores.json')
+    const main = { 'src/a.ts': { score: 100, killed: 1, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, threshold: 95 } }
+    writeFileSync(scoresFile, JSON.stringify({ tool: 't', target: 95, files: main, withoutMutants: ['src/t.ts'] } satisfies ScoresFile))
+    const vectors = (killed: number, survived: number) => ({ files: { 'src/verify.ts': file([...Array(killed).fill('Killed'), ...Array(survived).fill('Survived')]), 'src/mint.ts': file(['Survived']) } })
+    const first = run(vectors(6, 4), [], ['--vectors'])
+    expect(first.status).toBe(0)
+    expect(first.scores.files).toEqual(main) // the main record is kept
+    expect(first.scores.vectors?.core).toMatchObject({ score: 60, killed: 6, survived: 4, threshold: 60 }) // mint.ts is outside the core
+    expect(first.scores.vectors?.files['src/mint.ts']).toMatchObject({ score: 0 })
+    expect(first.stdout).toContain('NOT PINNED BY A VECTOR src/verify.ts:1')
+    expect(first.stdout).not.toContain('NOT PINNED BY A VECTOR src/mint.ts')
+    const worse = run(vectors(5, 5), [], ['--vectors'])
+    expect([worse.status, worse.scores.vectors?.core.threshold]).toEqual([1, 60])
+    const best = run(vectors(19, 1), [], ['--vectors'])
+    expect([best.status, best.scores.vectors?.core.threshold]).toEqual([0, 90])
+    const mainAgain = run({ files: { 'src/a.ts': file(['Killed']) } })
+    expect(mainAgain.scores.vectors?.core.threshold).toBe(90) // a main run keeps the vectors record
   })
 })
