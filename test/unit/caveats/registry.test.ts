@@ -91,6 +91,12 @@ describe('a registry extended with a module (PROP-1)', () => {
     expect(r.ok && inspect(r.token, { registry: EXTENDED })).toMatchObject({ ok: true, token: { caveats: [{ raw: '[7,"red"]' }] } })
   })
 
+  it('refuses a restriction whose written caveat its own decoder rejects (LAW-7), appending nothing', () => {
+    // normalize lets "Transparent" through, but the module's validate rejects the caveat it encodes to.
+    expect(normalizeRestriction({ type: 'colour', colour: 'Transparent' }, EXTENDED).ok).toBe(true)
+    expect(restrict(token([]), [{ type: 'colour', colour: 'Transparent' } as never], { registry: EXTENDED })).toMatchObject({ ok: false, reason: 'INVALID_ARGUMENT', message: expect.stringMatching(/LAW-7/) })
+  })
+
   it('refuses modules that clash, as a caller bug (TypeError)', () => {
     const clash = (patch: Partial<CaveatModule>) => () => extendRegistry(DEFAULT_REGISTRY, [{ ...(colour as unknown as CaveatModule), ...patch }])
     expect(clash({ tag: 1 })).toThrow('tag 1 is taken by both project-names and colour')
