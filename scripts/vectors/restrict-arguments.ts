@@ -22,6 +22,11 @@ export function restrictArgumentVectors() {
   const with63 = token({ caveats: Array(63).fill(NAMES) })
   const with64 = token({ caveats: Array(64).fill(NAMES) })
   const near8k = token({ caveats: [`[1,["${'a'.repeat(4080)}"]]`, `[1,["${'a'.repeat(1500)}"]]`] })
+  const near8kCaveats = [`[1,["${'a'.repeat(4080)}"]]`, `[1,["${'a'.repeat(1500)}"]]`]
+  // The caveat size (in bytes) whose restriction takes near8k to exactly 8,192 characters: a restricted
+  // token is as long as the token minted with the same caveats.
+  const to8192 = Array.from({ length: 600 }, (_, i) => i + 100).find((b) => token({ caveats: [...near8kCaveats, `[1,["${longName(b).names[0]}"]]`] }).length === 8192)
+  if (to8192 === undefined) throw new Error('no caveat size gives an 8,192-character token')
   return [
     r('refuses-extra-member', 'A user restriction with a member ADAPT-13 does not list (`note`).', ['RESTRICT-8', 'ADAPT-13'], [{ type: 'user', user_id: USER, note: 'ci' }], REFUSED),
     r('refuses-braced-uuid', 'A user id in braces, `{…}`: not an accepted UUID spelling.', ['RESTRICT-3'], [{ type: 'user', user_id: `{${USER}}` }], REFUSED),
@@ -43,6 +48,7 @@ export function restrictArgumentVectors() {
     r('refuses-65th-caveat', 'A token with 64 caveats: a 65th would go beyond LIMIT-1, so the call is refused.', ['RESTRICT-9', 'LIMIT-1'], [{ type: 'project_names', names: ['sampleproject'] }], REFUSED, with64, ['RestrictArgument', 'TokenSize']),
     r('writes-4096-byte-caveat', 'A restriction whose caveat is exactly 4,096 bytes.', ['RESTRICT-9', 'LIMIT-3'], [longName(4096)], { caveats: [[1, [longName(4096).names[0]]]] }, USER_TOKEN, ['RestrictArgument', 'TokenSize']),
     r('refuses-4097-byte-caveat', 'A restriction whose caveat would be 4,097 bytes.', ['RESTRICT-9', 'LIMIT-3'], [longName(4097)], REFUSED, USER_TOKEN, ['RestrictArgument', 'TokenSize']),
+    r('writes-8192-character-token', `A ${near8k.length}-character token and a restriction that takes it to exactly 8,192 characters: written.`, ['RESTRICT-9', 'LIMIT-1'], [longName(to8192)], { caveats: [[1, [longName(to8192).names[0]]]] }, near8k, ['RestrictArgument', 'TokenSize']),
     r('refuses-beyond-8192-characters', `A ${near8k.length}-character token and a restriction that would take it past 8,192 characters.`, ['RESTRICT-9', 'LIMIT-1'], [longName(1500)], REFUSED, near8k, ['RestrictArgument', 'TokenSize']),
   ]
 }
