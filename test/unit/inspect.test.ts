@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { inspect } from '../../src/index.js'
+import { inspect, mint } from '../../src/index.js'
+import { dumpToken } from '../../src/token/parse.js'
 import { BINARY_IDENTIFIER, PYPITOKEN, THIRD_PARTY } from '../fixtures/reference-tokens.js'
 
 describe('inspect', () => {
@@ -42,6 +43,34 @@ describe('inspect', () => {
     const [c] = r.token.caveats
     expect(c).toMatchObject({ kind: 'third-party', raw: 'tp-id', location: 'https://auth.example', error: { reason: 'CAVEAT_THIRD_PARTY' } })
     expect(c!.vid).toMatch(/^[0-9a-f]{144}$/)
+  })
+
+  it('refuses options whose registry is not a registry, before reading the token', () => {
+    for (const registry of [5, {}, null]) expect(inspect(PYPITOKEN.all!.token, { registry } as never)).toMatchObject({ ok: false, reason: 'INVALID_ARGUMENT' })
+  })
+
+  it('reports an absent location field, and a third-party caveat without one, as null', () => {
+    const sig = new Uint8Array(32)
+    const token = dumpToken({
+      prefix: 'pypi',
+      macaroon: { location: null, identifier: Buffer.from('id'), caveats: [{ kind: 'third-party', id: Buffer.from('tp'), vid: new Uint8Array(4), location: null }], signature: sig },
+    })
+    const r = inspect(token)
+    if (!r.ok) throw new Error(r.message)
+    expect(r.token.location).toBeNull()
+    expect(r.token.caveats[0]).toMatchObject({ kind: 'third-party', location: null, vid: '00000000', error: { reason: 'CAVEAT_THIRD_PARTY' } })
+  })
+
+  it('gives a first-party caveat no location or vid, and reports an unknown or malformed one with its reason and slug', () => {
+    const t = mint({ key: new Uint8Array([1]), identifier: 'x', caveats: ['[9,1]', '{"exp":1}', '[1,["a"]]'] })
+    if (!t.ok) throw new Error(t.message)
+    const r = inspect(t.token)
+    if (!r.ok) throw new Error(r.message)
+    const [unknown, malformed, fine] = r.token.caveats
+    expect(unknown).toMatchObject({ slug: null, restriction: null, error: { reason: 'CAVEAT_UNKNOWN' } })
+    expect(malformed).toMatchObject({ slug: 'legacy-expiration', restriction: null, error: { reason: 'CAVEAT_MALFORMED' } })
+    expect(fine).toMatchObject({ slug: 'project-names', error: null })
+    for (const c of r.token.caveats) expect(Object.keys(c).sort()).toEqual(['error', 'explanation', 'index', 'kind', 'raw', 'restriction', 'slug'])
   })
 
   it('reports a malformed token with its reason code', () => {

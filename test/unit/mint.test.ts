@@ -54,8 +54,23 @@ describe('mint', () => {
     ['an invalid restriction', { key: KEY, identifier: 'x', caveats: [{ type: 'project_names', names: [] }] }, 'INVALID_ARGUMENT'],
     ['caveats that are not a list', { key: KEY, identifier: 'x', caveats: 'x' }, 'INVALID_ARGUMENT'],
     ['a token over the size limit', { key: KEY, identifier: 'x'.repeat(70000) }, 'INVALID_ARGUMENT'],
+    ['a lone surrogate in the identifier', { key: KEY, identifier: 'x\ud800' }, 'INVALID_ARGUMENT'],
+    ['a lone surrogate in the location', { key: KEY, identifier: 'x', location: '\udc00' }, 'INVALID_ARGUMENT'],
+    ['a numeric location', { key: KEY, identifier: 'x', location: 5 }, 'INVALID_ARGUMENT'],
   ])('refuses %s', (_what, options, code) => {
     const r = mint(options as never)
     expect(r.ok ? 'ok' : r.reason).toBe(code)
+  })
+
+  it('writes a token of exactly the 65,536-character limit and refuses one character more', () => {
+    // 5 characters of `pypi-`, then 4 characters per 3 bytes: the identifier's length sets the total.
+    const lengthWith = (n: number) => {
+      const r = mint({ key: KEY, identifier: 'x'.repeat(n) })
+      return r.ok ? r.token.length : null
+    }
+    let n = Math.floor(((65536 - 5) * 3) / 4) - 100
+    while ((lengthWith(n) ?? 65537) < 65536) n++
+    expect(lengthWith(n)).toBe(65536)
+    expect(lengthWith(n + 1)).toBeNull()
   })
 })

@@ -105,4 +105,18 @@ describe('restrict', () => {
     expect(refusal(big, [long(1000)])).toBe('ok')
     expect(refusal(big, [long(3000)])).toBe('INVALID_ARGUMENT')
   })
+
+  it('writes a token of exactly 8,192 characters and refuses one of 8,193 (RESTRICT-9, LIMIT-1)', () => {
+    const long = (n: number) => ({ type: 'project_names', names: ['a' + 'b'.repeat(n)] })
+    const big = restricted(PYPITOKEN.base!.token, [long(4000)])
+    const lengthWith = (n: number) => {
+      const r = restrict(big, [long(n)] as Restriction[])
+      return r.ok ? r.token.length : null
+    }
+    // Each added byte adds 4/3 characters: find the names that land on 8,192 and on the next length written.
+    let n = Math.floor(((8192 - big.length) * 3) / 4) - 40
+    while ((lengthWith(n) ?? 8193) < 8192) n++
+    expect(lengthWith(n)).toBe(8192)
+    expect(refusal(big, [long(n + 1)])).toBe('INVALID_ARGUMENT')
+  })
 })

@@ -131,6 +131,18 @@ describe('verify', () => {
     expect(reason(PYPITOKEN.base!.token, KEY, context as never)).toBe('CONTEXT_INVALID')
   })
 
+  // The adapter protocol only carries an object context (request.schema.json), so no vector can
+  // send these: a JavaScript caller can. Null would make completeContext throw; a number or a
+  // boolean spreads to no member and would pass as the clock-filled empty context.
+  it.each([
+    ['null', null],
+    ['a number', 5],
+    ['a boolean', true],
+    ['a string', 'now'],
+  ])('answers a context that is %s with CONTEXT_INVALID, without throwing (fail closed)', (_what, context) => {
+    expect(reason(PYPITOKEN.base!.token, KEY, context as never)).toBe('CONTEXT_INVALID')
+  })
+
   it('checks the call before the token: the key, then the context, then the token (ALG-2, D35)', () => {
     const badContext = { user_id: 5 } as never
     expect(reason('not a token', new Uint8Array(), badContext)).toBe('KEY_INVALID')

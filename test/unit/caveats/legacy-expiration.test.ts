@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { legacyExpiration } from '../../../src/caveats/legacy-expiration.js'
 import { dumpJson } from '../../../src/json/dumps.js'
 import { ctx } from '../../helpers.js'
-import { check, expectMalformed, outcome } from './cases.js'
+import { check, decodeText, expectMalformed, outcome } from './cases.js'
 
 describe('legacy-expiration {"exp","nbf"}', () => {
   it('decodes either key order', () => {
@@ -31,5 +31,12 @@ describe('legacy-expiration {"exp","nbf"}', () => {
     ['a duplicate key (JSON-5)', '{"exp":1,"nbf":0,"exp":99999999999}'],
   ])('rejects %s', (_what, text) => {
     expectMalformed(text)
+  })
+
+  // CAV-7: `exp` or `nbf` alone claims the form, so the rejection names it (inspect's and verify's
+  // `caveat`); the reason is CAVEAT_MALFORMED either way, so no vector can tell (failures carry no slug).
+  it.each(['{"exp":1}', '{"nbf":1}', '{"exp":1,"x":2}'])('recognises %s as a malformed legacy-expiration caveat (CAV-7)', (text) => {
+    const d = decodeText(text)
+    expect(d.ok ? 'decoded' : [d.reason, d.slug]).toEqual(['CAVEAT_MALFORMED', 'legacy-expiration'])
   })
 })

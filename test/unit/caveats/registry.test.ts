@@ -44,6 +44,12 @@ describe('the default registry', () => {
     expect(DEFAULT_REGISTRY.contextMembers).toEqual({})
   })
 
+  it('is made again, inside a test, from its own modules: the untagged legacy forms pass the CAV-4 check', () => {
+    // DEFAULT_REGISTRY is built when the module loads, before StrykerJS activates a mutant: building
+    // one here lets a mutant of createRegistry's checks show.
+    expect(createRegistry(DEFAULT_REGISTRY.modules).bySlug.size).toBe(9)
+  })
+
   it("validates restrictions with exactly restriction.schema.json's definitions, one per module", () => {
     const definitions = Object.values(restrictionSchema.definitions) as object[]
     expect(DEFAULT_REGISTRY.modules.map((m) => m.schemas.restriction)).toEqual(expect.arrayContaining(definitions))
@@ -105,6 +111,12 @@ describe('a registry extended with a module (PROP-1)', () => {
     expect(checkContext({ ...CTX, colour: 'red' }, NUMERIC).ok).toBe(false)
     expect(checkContext({ ...CTX, colour: 5 }, NUMERIC)).toEqual({ ok: true })
     expect(checkContext({ ...CTX, colour: 5 }, EXTENDED).ok).toBe(false)
+  })
+
+  it('refuses a restriction whose written caveat its own decoder rejects (LAW-7), appending nothing', () => {
+    // normalize lets "Transparent" through, but the module's validate rejects the caveat it encodes to.
+    expect(normalizeRestriction({ type: 'colour', colour: 'Transparent' }, EXTENDED).ok).toBe(true)
+    expect(restrict(token([]), [{ type: 'colour', colour: 'Transparent' } as never], { registry: EXTENDED })).toMatchObject({ ok: false, reason: 'INVALID_ARGUMENT', message: expect.stringMatching(/LAW-7/) })
   })
 
   it('refuses modules that clash, as a caller bug (TypeError)', () => {
