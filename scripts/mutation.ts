@@ -1,11 +1,14 @@
 /**
- * npm run mutation [-- --full] [--report FILE] [--json FILE] [--scores FILE] [--equivalent FILE]
+ * npm run mutation [-- --full | --files PATHS] [--report FILE] [--json FILE] [--scores FILE] [--equivalent FILE]
  *
  * Mutation testing with StrykerJS (stryker.config.json; not the mutant gate of `npm run mutants`,
  * which checks the vectors against named plausible bugs). Runs Stryker on every file in scope in
  * its incremental mode: the committed test/mutation/stryker-incremental.json says which mutants'
  * results still hold (their code and their covering tests did not change) and only the others are
- * re-tested; --full re-tests every mutant (Stryker's --force) and rewrites that file. Then scores
+ * re-tested; --full re-tests every mutant (Stryker's --force) and rewrites that file; --files
+ * PATHS (comma-separated, any paths: those outside the scope are dropped) mutates those files alone,
+ * from scratch, without touching that file, and merges their scores into the record (what CI does
+ * until the committed incremental file exists). Then scores
  * each file from the whole report, leaving out the mutants test/mutation/equivalent.json lists,
  * records the scores in test/mutation/scores.json and lists every other surviving mutant. --report
  * scores an existing Stryker JSON report instead of running Stryker; --scores and --equivalent name

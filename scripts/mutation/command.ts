@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { filesInScope, filesWithoutMutants, ROOT, scopePatterns } from './scope.js'
+import { filesInScope, filesWithoutMutants, inScope, ROOT, scopePatterns } from './scope.js'
 import { layOutIncrementalFile } from './layout.js'
 import { readReport, scoresOf, type Equivalent, type FileScore } from './scores.js'
 import { inVectorsCore, vectorsScores, type VectorsScores } from './vectors.js'
@@ -47,11 +47,15 @@ export interface Output {
 
 class Usage extends Error {}
 
-const USAGE = 'usage: npm run mutation -- [--vectors] [--full] [--report FILE] [--json FILE] [--scores FILE] [--equivalent FILE]'
-const OPTIONS = { vectors: { type: 'boolean' }, full: { type: 'boolean' }, report: { type: 'string' }, json: { type: 'string' }, scores: { type: 'string' }, equivalent: { type: 'string' } } as const
+const USAGE = 'usage: npm run mutation -- [--vectors] [--full | --files PATHS] [--report FILE] [--json FILE] [--scores FILE] [--equivalent FILE]'
+const OPTIONS = { vectors: { type: 'boolean' }, full: { type: 'boolean' }, files: { type: 'string' }, report: { type: 'string' }, json: { type: 'string' }, scores: { type: 'string' }, equivalent: { type: 'string' } } as const
 
-/** Runs StrykerJS with a config over its whole scope: incrementally, or from scratch (`full`); returns its exit status. */
-export type StrykerRun = (options: { readonly config: string; readonly full: boolean }) => number | null
+/**
+ * Runs StrykerJS with a config over its whole scope: incrementally, or from scratch (`full`); or,
+ * with `mutate`, from scratch over those files alone, leaving the committed incremental file as it
+ * is. Returns its exit status.
+ */
+export type StrykerRun = (options: { readonly config: string; readonly full: boolean; readonly mutate?: readonly string[] }) => number | null
 
 /** Runs the command; returns its exit status (0 every file meets its threshold, 1 not, 2 bad usage). */
 export function mutationCommand(argv: readonly string[], io: Output, runStryker: StrykerRun = strykerRun): number {
@@ -69,24 +73,38 @@ export function mutationCommand(argv: readonly string[], io: Output, runStryker:
  * Stryker's own incremental mode (stryker.config.json: `incremental`, `incrementalFile`) reuses the
  * result of each mutant whose code and covering tests did not change; `--force` re-tests every mutant.
  */
-const strykerRun: StrykerRun = ({ config, full }) => spawnSync('npx', ['stryker', 'run', config, ...(full ? ['--force'] : [])], { cwd: ROOT, stdio: 'inherit' }).status
+const strykerRun: StrykerRun = ({ config, full, mutate }) => {
+  // A run over some files writes its own incremental file (reports/ is not committed): the committed
+  // one must keep describing the whole scope.
+  const some = mutate === undefined ? [] : ['--mutate', mutate.join(','), '--incrementalFile', join('reports', 'mutation', 'some-files-incremental.json'), '--force']
+  return spawnSync('npx', ['stryker', 'run', config, ...(full ? ['--force'] : []), ...some], { cwd: ROOT, stdio: 'inherit' }).status
+}
 
 function run(argv: readonly string[], io: Output, runStryker: StrykerRun): number {
-  let values: { vectors?: boolean; full?: boolean; report?: string; json?: string; scores?: string; equivalent?: string }
+  let values: { vectors?: boolean; full?: boolean; files?: string; report?: string; json?: string; scores?: string; equivalent?: string }
   try {
     ;({ values } = parseArgs({ args: [...argv], options: OPTIONS }))
   } catch (err) {
     throw new Usage((err as Error).message)
   }
   if (values.full === true && values.report !== undefined) throw new Usage('--full runs Stryker; --report scores an existing report instead: not both')
+  if (values.files !== undefined && (values.full === true || values.report !== undefined)) throw new Usage('--files runs Stryker on some files: not with --full or --report')
+  // --files: the in-scope files among those given (any list of paths, such as a commit's), mutated
+  // from scratch; their scores are merged into the record, whose other files keep theirs.
+  const some = values.files === undefined ? undefined : values.files.split(',').map((f) => f.trim()).filter((f) => f !== '' && inScope(f, scopePatterns()))
+  if (some !== undefined && some.length === 0) {
+    io.out(`no file in the mutation scope among: ${values.files}`)
+    if (values.json !== undefined) writeFileSync(values.json, JSON.stringify({ full: false, files: {}, survivors: [], stale: [] }, null, 2) + '\n')
+    return 0
+  }
   const scoresPath = values.scores ?? join(ROOT, 'test', 'mutation', 'scores.json')
   const equivalentPath = values.equivalent ?? join(ROOT, 'test', 'mutation', 'equivalent.json')
   const which = values.vectors === true ? RUNS.vectors : RUNS.main
 
   let reportPath = values.report
   if (reportPath === undefined) {
-    const status = runStryker({ config: which.config, full: values.full === true })
-    if (existsSync(which.incremental)) layOutIncrementalFile(which.incremental)
+    const status = runStryker({ config: which.config, full: values.full === true, ...(some === undefined ? {} : { mutate: some }) })
+    if (some === undefined && existsSync(which.incremental)) layOutIncrementalFile(which.incremental)
     if (status !== 0) {
       io.err(`mutation: stryker exited with status ${status}`)
       return 1
@@ -107,15 +125,20 @@ function run(argv: readonly string[], io: Output, runStryker: StrykerRun): numbe
     const previousThreshold = previous.files[file]?.threshold
     return previousThreshold === undefined ? TARGET : Math.max(previousThreshold, Math.min(TARGET, Math.floor(score)))
   }
-  // Every run reports the whole scope (an incremental run's report holds the reused results too),
-  // so the report replaces the record; only the thresholds carry over.
-  const files: ScoresFile['files'] = Object.fromEntries(measured.map((f) => [f, { ...(scores[f] as FileScore), threshold: thresholdOf(f, (scores[f] as FileScore).score) }]))
+  // A run over the whole scope reports every file (an incremental run's report holds the reused
+  // results too), so its report replaces the record; only the thresholds carry over. A report of
+  // some files (--files, or a --report of a run with --mutate) is merged: the other files keep theirs.
+  const whole = values.report === undefined && some === undefined
+  const measuredFiles: ScoresFile['files'] = Object.fromEntries(measured.map((f) => [f, { ...(scores[f] as FileScore), threshold: thresholdOf(f, (scores[f] as FileScore).score) }]))
+  const files: ScoresFile['files'] = whole ? measuredFiles : Object.fromEntries(Object.entries({ ...previous.files, ...measuredFiles }).sort(([a], [b]) => a.localeCompare(b)))
   // with --report, which files the run was asked to mutate is not known: only its report says
-  const mutated = values.report !== undefined ? [] : filesInScope(scopePatterns())
-  const withoutMutants = filesWithoutMutants(mutated, Object.keys(report.files), measured)
+  const mutated = values.report !== undefined ? [] : (some ?? filesInScope(scopePatterns()))
+  const found = filesWithoutMutants(mutated, Object.keys(report.files), measured)
+  const withoutMutants = whole ? found : [...new Set([...previous.withoutMutants, ...found])].filter((f) => !measured.includes(f)).sort()
   writeScores(scoresPath, { tool: RUNS.main.tool, target: TARGET, files, withoutMutants, ...(previous.vectors === undefined ? {} : { vectors: previous.vectors }) })
 
-  const stale = equivalents.filter((e) => !used.has(e))
+  // An entry can only be stale for a file this run measured.
+  const stale = equivalents.filter((e) => !used.has(e) && (whole || measured.includes(e.file)))
   const below = measured.filter((f) => (files[f] as FileScore & { threshold: number }).score < (files[f] as { threshold: number }).threshold)
   io.out('\nfile                                   score  killed timeout survived no-cov equivalent')
   for (const f of measured) {
@@ -125,7 +148,7 @@ function run(argv: readonly string[], io: Output, runStryker: StrykerRun): numbe
   }
   for (const s of survivors) io.out(`SURVIVED ${s.file}:${s.line} ${s.mutator}: ${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}${s.status === 'NoCoverage' ? ' (no test covers it)' : ''}`)
   for (const e of stale) io.out(`STALE equivalent.json entry: ${e.file} ${e.mutator} ${JSON.stringify(e.original)} -> ${JSON.stringify(e.replacement)} matches no surviving mutant`)
-  if (values.json !== undefined) writeFileSync(values.json, JSON.stringify({ full: values.full === true, files, survivors, stale }, null, 2) + '\n')
+  if (values.json !== undefined) writeFileSync(values.json, JSON.stringify({ full: values.full === true, files: measuredFiles, survivors, stale }, null, 2) + '\n')
   io.out(`\n${measured.length} file(s) measured, ${below.length} below threshold, ${survivors.length} unexplained survivor(s), ${stale.length} stale equivalent entr${stale.length === 1 ? 'y' : 'ies'}`)
   return below.length > 0 || stale.length > 0 ? 1 : 0
 }
