@@ -1,6 +1,7 @@
 /** @module The golden families: one file each under test/golden/files/, rendered from src/ in-process. */
 import { join } from 'node:path'
 import { ROOT } from './format.js'
+import { CLI_GROUPS, cliFamily } from './families/cli.js'
 import { vectorsAdapter, vectorsInspect } from './families/vectors.js'
 
 export interface Family {
@@ -11,6 +12,7 @@ export interface Family {
 export const FAMILIES: readonly Family[] = [
   { name: 'vectors-adapter', render: vectorsAdapter },
   { name: 'vectors-inspect', render: vectorsInspect },
+  ...Object.keys(CLI_GROUPS).map((name) => ({ name, render: () => cliFamily(name) })),
 ]
 
 /** The family's file, relative to the repository root (as a reviewer sees it in git). */
