@@ -1,7 +1,9 @@
 /** @module The golden families: one file each under test/golden/files/, rendered from src/ in-process. */
 import { join } from 'node:path'
 import { ROOT } from './format.js'
+import { adapterProtocol } from './families/adapter.js'
 import { CLI_GROUPS, cliFamily } from './families/cli.js'
+import { reasons } from './families/reasons.js'
 import { vectorsAdapter, vectorsInspect } from './families/vectors.js'
 
 export interface Family {
@@ -12,6 +14,8 @@ export interface Family {
 export const FAMILIES: readonly Family[] = [
   { name: 'vectors-adapter', render: vectorsAdapter },
   { name: 'vectors-inspect', render: vectorsInspect },
+  { name: 'reasons', render: reasons },
+  { name: 'adapter-protocol', render: adapterProtocol },
   ...Object.keys(CLI_GROUPS).map((name) => ({ name, render: () => cliFamily(name) })),
 ]
 
