@@ -5,7 +5,60 @@
 
 type Op = { kind: ' ' | '-' | '+'; line: string; a: number; b: number }
 
-/** The line edits turning `a` into `b`: common prefix and suffix kept, the middle by longest common subsequence. */
+/** Beyond this many inserted and removed lines, the diff stops aligning and shows the middle as replaced. */
+const MAX_EDITS = 2000
+
+/**
+ * The shortest edit script from `a` to `b` (Myers, "An O(ND) difference algorithm", 1986), or
+ * null when it needs more than `maxD` edits. `v[k]` is the furthest x reached on diagonal k.
+ */
+function myers(a: readonly string[], b: readonly string[], maxD: number): Op[] | null {
+  const n = a.length
+  const m = b.length
+  const off = n + m + 1
+  const v = new Int32Array(2 * (n + m) + 3)
+  const trace: Int32Array[] = []
+  for (let d = 0; d <= Math.min(n + m, maxD); d++) {
+    trace.push(v.slice(off - d - 1, off + d + 2))
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!) ? v[off + k + 1]! : v[off + k - 1]! + 1
+      let y = x - k
+      while (x < n && y < m && a[x] === b[y]) {
+        x++
+        y++
+      }
+      v[off + k] = x
+      if (x >= n && y >= m) return backtrack(trace, a, b)
+    }
+  }
+  return null
+}
+
+/** Walks the saved furthest-reaching paths back from the end, collecting the edits. */
+function backtrack(trace: readonly Int32Array[], a: readonly string[], b: readonly string[]): Op[] {
+  let x = a.length
+  let y = b.length
+  const ops: Op[] = []
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const t = trace[d] as Int32Array
+    const at = (k: number) => t[k + d + 1] as number
+    const k = x - y
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1
+    const prevX = at(prevK)
+    const prevY = prevX - prevK
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: ' ', line: a[x - 1] as string, a: x - 1, b: y - 1 })
+      x--
+      y--
+    }
+    if (d > 0) ops.push(x === prevX ? { kind: '+', line: b[y - 1] as string, a: x, b: y - 1 } : { kind: '-', line: a[x - 1] as string, a: x - 1, b: y })
+    x = prevX
+    y = prevY
+  }
+  return ops.reverse()
+}
+
+/** The line edits turning `a` into `b`: common prefix and suffix kept, the middle by the shortest edit script. */
 function edits(a: readonly string[], b: readonly string[]): Op[] {
   let start = 0
   while (start < a.length && start < b.length && a[start] === b[start]) start++
@@ -19,21 +72,11 @@ function edits(a: readonly string[], b: readonly string[]): Op[] {
   for (let i = 0; i < start; i++) ops.push({ kind: ' ', line: a[i] as string, a: i, b: i })
   const midA = a.slice(start, endA)
   const midB = b.slice(start, endB)
-  if (midA.length * midB.length <= 4_000_000) {
-    // lcs[i][j]: the longest common subsequence of midA[i..] and midB[j..].
-    const lcs = Array.from({ length: midA.length + 1 }, () => new Uint32Array(midB.length + 1))
-    for (let i = midA.length - 1; i >= 0; i--) {
-      for (let j = midB.length - 1; j >= 0; j--) lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
-    }
-    let i = 0
-    let j = 0
-    while (i < midA.length || j < midB.length) {
-      if (i < midA.length && j < midB.length && midA[i] === midB[j]) ops.push({ kind: ' ', line: midA[i++] as string, a: start + i - 1, b: start + j++ })
-      else if (i < midA.length && (j === midB.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: '-', line: midA[i++] as string, a: start + i - 1, b: start + j })
-      else ops.push({ kind: '+', line: midB[j++] as string, a: start + i, b: start + j - 1 })
-    }
+  const middle = myers(midA, midB, MAX_EDITS)
+  if (middle !== null) {
+    for (const o of middle) ops.push({ kind: o.kind, line: o.line, a: start + o.a, b: start + o.b })
   } else {
-    // Too large to align: the whole middle as removed, then added.
+    // Too many edits to align: the whole middle as removed, then added.
     midA.forEach((line, k) => ops.push({ kind: '-', line, a: start + k, b: start }))
     midB.forEach((line, k) => ops.push({ kind: '+', line, a: endA, b: start + k }))
   }

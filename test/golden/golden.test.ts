@@ -6,6 +6,7 @@
  * of messages are judged by it (test/mutation/vitest.config.ts).
  */
 import { existsSync, readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { unifiedDiff } from './diff.js'
 import { absolutePath, FAMILIES, familyPath, UPDATE_COMMAND } from './families.js'
@@ -31,6 +32,19 @@ describe('golden text (test/golden/files)', () => {
     const expected = readFileSync(path, 'utf8')
     const actual = await family.render()
     if (actual !== expected) expect.fail(mismatch(name, expected, actual))
+  })
+
+  it('the diff, with all context, reads back as both texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', ''), { maxLength: 30 }), fc.array(fc.constantFrom('a', 'b', 'c', ''), { maxLength: 30 }), (x, y) => {
+        const [a, b] = [x.join('\n'), y.join('\n')]
+        const body = unifiedDiff(a, b, 'x', 'y', 1000).split('\n').slice(3, -1)
+        if (a === b) return
+        expect(body.filter((l) => !l.startsWith('+')).map((l) => l.slice(1))).toEqual(a.split('\n'))
+        expect(body.filter((l) => !l.startsWith('-')).map((l) => l.slice(1))).toEqual(b.split('\n'))
+      }),
+      { seed: 19, numRuns: 300 },
+    )
   })
 
   it('the diff shows a changed line in context', () => {
