@@ -232,5 +232,6 @@ export async function cliFamily(name: string): Promise<string> {
     const notes = [...(c.about === undefined ? [] : [c.about]), ...(c.stdin === undefined ? [] : [`stdin: ${JSON.stringify(c.stdin)}`])]
     entries.push(cliEntry(null, shown, outcome, notes))
   }
-  return familyFile(name, [group.about, 'Placeholders:', ...legend.map((l) => `  ${l}`)], entries)
+  const usesPlaceholders = group.cases.some((c) => c.argv.some((a) => a in values) || c.env !== undefined)
+  return familyFile(name, usesPlaceholders ? [group.about, 'Placeholders:', ...legend.map((l) => `  ${l}`)] : [group.about, `The clock reads ${NOW}.`], entries)
 }
