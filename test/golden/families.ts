@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ROOT } from './format.js'
 import { adapterProtocol } from './families/adapter.js'
 import { CLI_GROUPS, cliFamily } from './families/cli.js'
+import { library } from './families/library.js'
 import { reasons } from './families/reasons.js'
 import { vectorsAdapter, vectorsInspect } from './families/vectors.js'
 
@@ -16,6 +17,7 @@ export const FAMILIES: readonly Family[] = [
   { name: 'vectors-inspect', render: vectorsInspect },
   { name: 'reasons', render: reasons },
   { name: 'adapter-protocol', render: adapterProtocol },
+  { name: 'library', render: library },
   ...Object.keys(CLI_GROUPS).map((name) => ({ name, render: () => cliFamily(name) })),
 ]
 
