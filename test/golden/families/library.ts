@@ -39,6 +39,7 @@ function calls(): { calls: Call[]; legend: string } {
     { shown: 'verify(<token>, <key>, { ...<context>, user_id: "not-a-uuid" })', run: () => verify(token, key, ctx({ user_id: 'not-a-uuid' })) },
     { shown: 'verify(<token>, <key>, { ...<context>, project: { name: "a" } })', run: () => verify(token, key, ctx({ project: { name: 'a' } })) },
     { shown: 'verify(<token>, <key>, { ...<context>, oidc_publisher: { id: 5 } })', run: () => verify(token, key, ctx({ oidc_publisher: { id: 5 } })) },
+    { shown: 'verify(<token>, <key>) (no context: no project, user or publisher; <token> does not expire)', run: () => verify(token, key) },
     { shown: 'verify(5, <key>, <context>)', run: () => verify(5, key, context as never) },
     { shown: `verify(<token>, <key>, { now: ${NOW} }) (the rest of the context defaults)`, run: () => verify(token, key, { now: NOW } as never) },
     { shown: 'inspect(<token>, { registry: 5 })', run: () => inspect(token, badRegistry) },
