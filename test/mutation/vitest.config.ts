@@ -1,7 +1,8 @@
 /**
  * The vitest configuration StrykerJS runs (stryker.config.json): only the suites that exercise
  * src/ in-process. Suites that spawn processes run dist/, never the mutated source, so they could
- * kill nothing; and the harness's load tests must not decide a mutant's fate.
+ * kill nothing; and the harness's load tests must not decide a mutant's fate. The golden files
+ * (test/golden) compare every message and description the CLI and the adapter print.
  */
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
@@ -26,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'shared',
-          include: ['test/unit/**/*.test.ts', 'test/properties/**/*.test.ts', 'test/conformance/vectors.test.ts', 'test/conformance/reference-vectors.test.ts', 'test/spec/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/properties/**/*.test.ts', 'test/conformance/vectors.test.ts', 'test/conformance/reference-vectors.test.ts', 'test/spec/**/*.test.ts', 'test/golden/**/*.test.ts'],
           exclude: MOCKING,
           // The files of one mutant's run share one copy of src/, ajv and the compiled schemas, as
           // in npm test: loading them afresh for each file was most of a mutant's time (docs/mutation.md,
