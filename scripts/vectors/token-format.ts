@@ -43,6 +43,11 @@ function alternateEndings(t: string, count: number): string[] {
   return [...ALPHABET].filter((c) => (ALPHABET.indexOf(c) & ~spare) === (last & ~spare) && ALPHABET.indexOf(c) !== last).slice(0, count).map((c) => t.slice(0, -1) + c)
 }
 
+/** `t` with its last character replaced by the character of value `f(value of the last one)`. */
+function withLastValue(t: string, f: (last: number) => number): string {
+  return t.slice(0, -1) + (ALPHABET[f(ALPHABET.indexOf(t[t.length - 1] as string))] as string)
+}
+
 /** The context the tokens above are valid in: their caveats name sampleproject (and a variant). */
 const v = (id: string, description: string, spec: string[], t: string, expect: VerifyExpectation, flags: Flag[] = []) =>
   verifyVector({ id: `token-format::${id}`, description, spec, flags, token: t, context: userContext(), expect })
@@ -127,6 +132,9 @@ export function build() {
       v('length-1-mod-4', 'One extra character makes the length 1 mod 4, which no byte string encodes to.', ['TOKEN-5'], BASE3 + 'AA', BAD_ENCODING),
       ...trailing2.map((t, i) =>
         v(`trailing-bits-4-${i + 1}`, `Another spelling of the last character (4 spare bits): the same bytes, so pymacaroons verifies it (warehouse #6265).`, ['TOKEN-6'], t, BAD_ENCODING, ['Base64TrailingBits']),
+      ),
+      ...[0x04, 0x08].map((bit) =>
+        v(`trailing-bits-4-only-${bit}`, `Another spelling of the last character whose only non-zero spare bit is ${bit} (of the 4 spare bits 0x0f): a decoder that checks only the 2 spare bits of a 3 mod 4 body misses it.`, ['TOKEN-6'], withLastValue(BASE, (last) => last ^ bit), BAD_ENCODING, ['Base64TrailingBits']),
       ),
       ...trailing3.map((t, i) =>
         v(`trailing-bits-2-${i + 1}`, 'Another spelling of the last character (2 spare bits).', ['TOKEN-6'], t, BAD_ENCODING, ['Base64TrailingBits']),
