@@ -48,6 +48,15 @@ function withLastValue(t: string, f: (last: number) => number): string {
   return t.slice(0, -1) + (ALPHABET[f(ALPHABET.indexOf(t[t.length - 1] as string))] as string)
 }
 
+/** Prefixes just outside the shape TOKEN-2 lets an inspector accept. */
+const INSPECTOR_PREFIX_OUTSIDE = [
+  { name: 'empty', prefix: '', what: 'an empty prefix, the token starting with `-`' },
+  { name: '65-characters', prefix: 'p'.repeat(65), what: '65 letters, one more than allowed' },
+  { name: 'leading-space', prefix: ' pypi', what: 'a space before `pypi`' },
+  { name: 'trailing-dot', prefix: 'pypi.', what: '`pypi.`, a character outside the set at the end' },
+  { name: 'inner-colon', prefix: 'py:pi', what: 'a `:` inside' },
+]
+
 /** The context the tokens above are valid in: their caveats name sampleproject (and a variant). */
 const v = (id: string, description: string, spec: string[], t: string, expect: VerifyExpectation, flags: Flag[] = []) =>
   verifyVector({ id: `token-format::${id}`, description, spec, flags, token: t, context: userContext(), expect })
@@ -152,6 +161,9 @@ export function build() {
       }),
       inspectVector({ id: 'token-format::inspect-padding', description: 'An inspector rejects padding too.', spec: ['TOKEN-4'], flags: ['Base64Padding'], token: BASE + '==', expect: BAD_ENCODING }),
       inspectVector({ id: 'token-format::inspect-trailing-bits', description: 'An inspector rejects a non-canonical last character.', spec: ['TOKEN-6'], flags: ['Base64TrailingBits'], token: trailing2[0] as string, expect: BAD_ENCODING }),
+      ...INSPECTOR_PREFIX_OUTSIDE.map(({ name, prefix, what }) =>
+        inspectVector({ id: `token-format::inspect-prefix-${name}`, description: `An inspector may accept any prefix of 1 to 64 ASCII letters, digits and \`_\`, and no other: ${what}.`, spec: ['TOKEN-2'], flags: ['PrefixCase'], token: `${prefix}-${BODY}`, expect: BAD_PREFIX }),
+      ),
       inspectVector({ id: 'token-format::inspect-no-dash', description: 'An inspector needs a prefix.', spec: ['TOKEN-1'], token: 'foobar', expect: BAD_PREFIX }),
     ],
   )
