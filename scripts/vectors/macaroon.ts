@@ -57,6 +57,9 @@ export function build() {
       v('caveat-without-identifier', 'A caveat section with only a vid.', ['MAC-6', 'MAC-7'], [...S.header, ...packet.field(4, 'vid'), 0x00, 0x00, ...sigField], MALFORMED),
       v('location-in-first-party', 'A location field in a caveat without a vid ("location not allowed in first party caveat").', ['MAC-6'], [...S.header, ...packet.field(1, 'x'), ...packet.field(2, CAVEAT), 0x00, 0x00, ...sigField], MALFORMED),
       v('no-caveat-terminator', 'The signature right after the last caveat, without the empty section.', ['MAC-8'], [...S.header, ...cav, ...sigField], MALFORMED),
+      v('signature-field-wrong-type', 'The correct 32-byte signature after the caveats\' empty section, but under field type 2 (identifier) instead of 6: only a field of type 6 is the signature (pymacaroons: "unexpected field found instead of signature").', ['MAC-8'], [...S.header, ...S.caveats, ...packet.field(2, sig([CAVEAT]))], MALFORMED),
+      v('field-type-33-in-header', 'Field type 33 after the identifier in the header. 33 is no field type (MAC-2); a reader that tests a type against a 32-bit mask by shifting (1 << 33 is 1 << 1 in JavaScript and C on x86) would take it for a location.', ['MAC-2', 'MAC-4'], [0x02, ...locField, ...idField, ...packet.field(33, 'x'), 0x00, ...cav, 0x00, ...sigField], MALFORMED),
+      v('field-type-36-in-caveat', 'Field type 36 after a first-party caveat\'s identifier: no field type, though 1 << 36 wraps to the vid\'s bit (1 << 4) in a 32-bit shift, which would turn the caveat into a third-party one.', ['MAC-2', 'MAC-4'], [...S.header, ...packet.field(2, CAVEAT), ...packet.field(36, 'x'), 0x00, 0x00, ...sigField], MALFORMED),
       v('no-caveats', 'A macaroon with no caveats is well-formed and valid.', ['MAC-2', 'MAC-8'], [...S.header, 0x00, ...packet.field(6, sig([]))], 'valid'),
       verifyVector({
         id: 'macaroon::non-utf8-identifier',

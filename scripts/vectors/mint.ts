@@ -3,6 +3,7 @@
  * layout and a signature recorded from pymacaroons, pypitoken or Warehouse — the location is not
  * signed, so recorded signatures hold at the vector location too.
  */
+import { createHmac } from 'node:crypto'
 import { encodeBase64url } from '../../src/token/base64url.js'
 import { bytesOf, LOCATION, mintVector, packet, vectorFile } from './builder.js'
 import { NPM_DOC, PT, PYPITOKEN, PYPITOKEN_BASE_PLUS_COMPACT, PYPITOKEN_TESTSUITE, PYPITOKEN_USER_THEN_NAMES, WH } from './recorded.js'
@@ -23,6 +24,17 @@ function assemble(location: string, identifier: string, caveats: string[], signa
 
 /** The signature a recorded token carries: its last 32 bytes. */
 const recordedSignature = (t: string) => Buffer.from(bytesOf(t).subarray(-32)).toString('hex')
+
+/** `[1,["aaa…"]]`, 128 bytes long. */
+const CAVEAT_128 = `[1,["${'a'.repeat(128 - '[1,[""]]'.length)}"]]`
+
+/** SIG-1 … SIG-3 written with node:crypto's createHmac: hex of the chain over first-party caveats. */
+function chainWithNodeCrypto(rootKey: Buffer, identifier: string, caveats: string[]): string {
+  const hmac = (key: Buffer, message: Buffer) => createHmac('sha256', key).update(message).digest()
+  let sig = hmac(hmac(Buffer.from('macaroons-key-generator'), rootKey), Buffer.from(identifier))
+  for (const c of caveats) sig = hmac(sig, Buffer.from(c))
+  return sig.toString('hex')
+}
 
 export function build() {
   const npmCaveats = ['[1,["requests"]]', '[0,1900000000,1600000000]', '[3,"00000000-0000-0000-0000-000000000001"]']
@@ -121,6 +133,15 @@ export function build() {
         identifier: PT.identifier,
         caveats: [],
         expect: { token: assemble('', PT.identifier, [], PYPITOKEN.base!.signature) },
+      }),
+      mintVector({
+        id: 'mint::caveat-of-128-bytes',
+        description: 'A caveat of exactly 128 bytes: its length is the two-byte varint `80 01`, the first length that needs a second byte (MAC-3). The signature is computed here with node:crypto, not by the reference.',
+        spec: ['MINT-1', 'MAC-3', 'MAC-10'],
+        flags: ['CanonicalEncoding'],
+        identifier: PT.identifier,
+        caveats: [CAVEAT_128],
+        expect: { token: assemble(LOCATION, PT.identifier, [CAVEAT_128], chainWithNodeCrypto(Buffer.from(Array.from({ length: 32 }, (_, i) => i)), PT.identifier, [CAVEAT_128])) },
       }),
       mintVector({ id: 'mint::refuses-prefix-with-dash', description: 'Prefix `py-pi`: every reader would split the token at its first `-`, so a minter refuses it.', spec: ['MINT-5', 'TOKEN-1'], flags: ['RestrictArgument'], prefix: 'py-pi', caveats: [], expect: { invalid: 'INVALID_ARGUMENT' } }),
       mintVector({ id: 'mint::refuses-empty-prefix', description: 'An empty prefix (the token would begin with `-`).', spec: ['MINT-5'], flags: ['RestrictArgument'], prefix: '', caveats: [], expect: { invalid: 'INVALID_ARGUMENT' } }),

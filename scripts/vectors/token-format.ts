@@ -43,6 +43,20 @@ function alternateEndings(t: string, count: number): string[] {
   return [...ALPHABET].filter((c) => (ALPHABET.indexOf(c) & ~spare) === (last & ~spare) && ALPHABET.indexOf(c) !== last).slice(0, count).map((c) => t.slice(0, -1) + c)
 }
 
+/** `t` with its last character replaced by the character of value `f(value of the last one)`. */
+function withLastValue(t: string, f: (last: number) => number): string {
+  return t.slice(0, -1) + (ALPHABET[f(ALPHABET.indexOf(t[t.length - 1] as string))] as string)
+}
+
+/** Prefixes just outside the shape TOKEN-2 lets an inspector accept. */
+const INSPECTOR_PREFIX_OUTSIDE = [
+  { name: 'empty', prefix: '', what: 'an empty prefix, the token starting with `-`' },
+  { name: '65-characters', prefix: 'p'.repeat(65), what: '65 letters, one more than allowed' },
+  { name: 'leading-space', prefix: ' pypi', what: 'a space before `pypi`' },
+  { name: 'trailing-dot', prefix: 'pypi.', what: '`pypi.`, a character outside the set at the end' },
+  { name: 'inner-colon', prefix: 'py:pi', what: 'a `:` inside' },
+]
+
 /** The context the tokens above are valid in: their caveats name sampleproject (and a variant). */
 const v = (id: string, description: string, spec: string[], t: string, expect: VerifyExpectation, flags: Flag[] = []) =>
   verifyVector({ id: `token-format::${id}`, description, spec, flags, token: t, context: userContext(), expect })
@@ -128,6 +142,9 @@ export function build() {
       ...trailing2.map((t, i) =>
         v(`trailing-bits-4-${i + 1}`, `Another spelling of the last character (4 spare bits): the same bytes, so pymacaroons verifies it (warehouse #6265).`, ['TOKEN-6'], t, BAD_ENCODING, ['Base64TrailingBits']),
       ),
+      ...[0x04, 0x08].map((bit) =>
+        v(`trailing-bits-4-only-${bit}`, `Another spelling of the last character whose only non-zero spare bit is ${bit} (of the 4 spare bits 0x0f): a decoder that checks only the 2 spare bits of a 3 mod 4 body misses it.`, ['TOKEN-6'], withLastValue(BASE, (last) => last ^ bit), BAD_ENCODING, ['Base64TrailingBits']),
+      ),
       ...trailing3.map((t, i) =>
         v(`trailing-bits-2-${i + 1}`, 'Another spelling of the last character (2 spare bits).', ['TOKEN-6'], t, BAD_ENCODING, ['Base64TrailingBits']),
       ),
@@ -144,6 +161,9 @@ export function build() {
       }),
       inspectVector({ id: 'token-format::inspect-padding', description: 'An inspector rejects padding too.', spec: ['TOKEN-4'], flags: ['Base64Padding'], token: BASE + '==', expect: BAD_ENCODING }),
       inspectVector({ id: 'token-format::inspect-trailing-bits', description: 'An inspector rejects a non-canonical last character.', spec: ['TOKEN-6'], flags: ['Base64TrailingBits'], token: trailing2[0] as string, expect: BAD_ENCODING }),
+      ...INSPECTOR_PREFIX_OUTSIDE.map(({ name, prefix, what }) =>
+        inspectVector({ id: `token-format::inspect-prefix-${name}`, description: `An inspector may accept any prefix of 1 to 64 ASCII letters, digits and \`_\`, and no other: ${what}.`, spec: ['TOKEN-2'], flags: ['PrefixCase'], token: `${prefix}-${BODY}`, expect: BAD_PREFIX }),
+      ),
       inspectVector({ id: 'token-format::inspect-no-dash', description: 'An inspector needs a prefix.', spec: ['TOKEN-1'], token: 'foobar', expect: BAD_PREFIX }),
     ],
   )

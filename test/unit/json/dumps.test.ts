@@ -14,6 +14,8 @@ describe('dumpJson', () => {
     [[-5, 10 ** 15, -0], '[-5,1000000000000000,0]'],
     [[4, 'x', null], '[4,"x",null]'],
     [[true, false], '[true,false]'],
+    // Keys that are prefixes of one another, in both orders; space and `~` (the printable ends) unescaped; \r \b \f; 0x1f.
+    [{ ab: 1, a: 2, abc: [' ~', '\r\b\f', '\x1f ~\x7f'], '😀x': 0, '😀': 1, '\uff21': 2, b: {} }, '{"a":2,"ab":1,"abc":[" ~","\\r\\b\\f","\\u001f ~\\u007f"],"b":{},"\\uff21":2,"\\ud83d\\ude00":1,"\\ud83d\\ude00x":0}'],
   ])('writes %j as Python does', (value, expected) => {
     expect(dumpJson(value)).toBe(expected)
   })

@@ -83,6 +83,27 @@ describe('parseToken', () => {
     expect(codePoints('a\u{1F600}\uDC00\uD800')).toBe(4)
   })
 
+  // The reference's own limit (LIMIT-2: more than 65,536 characters) is above LIMIT-1's MUST, so
+  // no vector can pin where it falls (any verifier may refuse such a string as TOKEN_TOO_LARGE):
+  // these pin the reference's count at its limit, pair boundary by pair boundary.
+  it('counts exactly the limit for a string of 65,536 code points whose pairs use the extreme surrogates (LIMIT-5)', () => {
+    // U+10000 (d800 dc00), U+103FF (d800 dfff), U+10FC00 (dbff dc00), U+10FFFF (dbff dfff): four pairs, four code points.
+    const pairs = '\u{10000}\u{103FF}\u{10FC00}\u{10FFFF}'
+    const exact = 'pypi-' + pairs + 'A'.repeat(MAX_TOKEN_LENGTH - 5 - 4)
+    expect(codePoints(exact)).toBe(MAX_TOKEN_LENGTH)
+    expect(reason(exact)).toBe('TOKEN_BAD_ENCODING')
+    expect(reason(exact + 'A')).toBe('TOKEN_TOO_LARGE')
+  })
+
+  it('counts a lone surrogate once, whatever precedes or follows it (LIMIT-5)', () => {
+    // A letter then a lone low surrogate, U+FF21 then a lone low one, a lone high one then a letter, two lone low ones, a lone high one then U+FF21.
+    const lone = 'A\uDC00\uFF21\uDC00\uD800A\uDC00\uDC00\uD800\uFF21'
+    expect(codePoints(lone)).toBe(10)
+    const over = 'pypi-' + lone + 'A'.repeat(MAX_TOKEN_LENGTH + 1 - 5 - 10)
+    expect(codePoints(over)).toBe(MAX_TOKEN_LENGTH + 1)
+    expect(reason(over)).toBe('TOKEN_TOO_LARGE')
+  })
+
   it.each([null, undefined, 42, {}, [], Buffer.from(base)])('answers a non-string %s with a reason instead of throwing', (input) => {
     expect(reason(input)).toBe('TOKEN_BAD_ENCODING')
   })
