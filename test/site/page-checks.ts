@@ -79,7 +79,7 @@ export function pageChecks(browser: () => Browser, network: () => readonly strin
       }
       loading = ''
       // axe once a page, at the first width: its rules read the same DOM at both, and the tables are
-      // in focusable scroll regions whatever the width; on the 951-row vector pages axe is most of
+      // in focusable scroll regions whatever the width; on the 967-row vector pages axe is most of
       // this check's time.
       await page.setViewportSize({ width: WIDTHS[0], height: 900 })
       for (const v of blocking(await axe(page))) violations.push(`${path} at ${WIDTHS[0]}: ${v.impact} ${v.id} (${v.nodes}: ${v.targets.join(', ')})`)
