@@ -1,5 +1,6 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 import { HOOK_MS, IN_PROCESS_MS } from './test/limits.js'
+import { leftOut } from './test/tiers.js'
 
 /** Test files that mock modules (vi.mock): each needs a fresh module registry of its own. */
 const MOCKING = ['test/unit/portable.test.ts']
@@ -24,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'shared',
-          exclude: [...configDefaults.exclude, 'tmp/**', ...MOCKING],
+          exclude: [...configDefaults.exclude, 'tmp/**', ...MOCKING, ...leftOut()],
           // Test files share a worker's module cache instead of importing src/ afresh each: none of
           // them mocks modules or changes globals, and reloading ajv and the schemas per file cost a
           // quarter of the suite's CPU time.

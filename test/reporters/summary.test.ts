@@ -22,6 +22,7 @@ describe('the summary reporter', () => {
 
   it('says when nothing was skipped, and does not list what -t left out', () => {
     expect(summaryLines([], [], false)).toEqual(['skipped: nothing'])
+    expect(summaryLines([], [], false, ['test/site/site.test.ts'])).toEqual(['left out by npm run test:quick (npm test runs them): test/site/site.test.ts', 'skipped: nothing'])
     expect(summaryLines([], [task('x')], true)).toEqual(['1 suites or tests not selected (-t): not listed'])
   })
 })

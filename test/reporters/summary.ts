@@ -4,6 +4,7 @@
  * a missing tool say why in their name, `… (skipped: <reason>)`, or with a skip note; one that
  * gives no reason is listed as "no reason given", so that a silent skip shows.
  */
+import { leftOut } from '../tiers.js'
 import type { Reporter, TestCase, TestModule, TestSuite, Vitest } from 'vitest/node'
 
 /** How many of the slowest files to list. */
@@ -34,7 +35,7 @@ export function reasonOf(task: Pick<SkippableTask, 'name' | 'note'>): string | n
 }
 
 /** The lines this reporter prints at the end of a run. */
-export function summaryLines(modules: readonly TimedModule[], skipped: readonly SkippableTask[], filtered: boolean): string[] {
+export function summaryLines(modules: readonly TimedModule[], skipped: readonly SkippableTask[], filtered: boolean, leftOut: readonly string[] = []): string[] {
   const lines: string[] = []
   const slow = [...modules].sort((a, b) => b.ms - a.ms).slice(0, SLOWEST)
   if (slow.length > 0) {
@@ -45,6 +46,7 @@ export function summaryLines(modules: readonly TimedModule[], skipped: readonly 
     if (skipped.length > 0) lines.push(`${skipped.length} suites or tests not selected (-t): not listed`)
     return lines
   }
+  if (leftOut.length > 0) lines.push(`left out by npm run test:quick (npm test runs them): ${leftOut.join(', ')}`)
   lines.push(skipped.length === 0 ? 'skipped: nothing' : `skipped (${skipped.length}):`)
   for (const t of skipped) lines.push(`  ${t.module.relativeModuleId} > ${t.fullName.replace(/ \(skipped: .+\)$/, '')}: ${reasonOf(t) ?? 'no reason given'}`)
   return lines
@@ -79,6 +81,6 @@ export default class SummaryReporter implements Reporter {
       return { relativeModuleId: m.relativeModuleId, ms: d.environmentSetupDuration + d.prepareDuration + d.collectDuration + d.setupDuration + d.duration }
     })
     const skipped = modules.flatMap(topSkipped)
-    process.stdout.write(`\n${summaryLines(timed, skipped, this.filtered).join('\n')}\n`)
+    process.stdout.write(`\n${summaryLines(timed, skipped, this.filtered, leftOut()).join('\n')}\n`)
   }
 }
