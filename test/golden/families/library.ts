@@ -53,6 +53,11 @@ function calls(): { calls: Call[]; legend: string } {
     { shown: 'mint({ key: "00ff", identifier: "id" })', run: () => mint({ key: '00ff', identifier: 'id' } as never) },
     { shown: 'mint({ key: <key>, identifier: 5 })', run: () => mint({ key, identifier: 5 } as never) },
     { shown: 'mint({ key: <key>, identifier: "id", caveats: "x" })', run: () => mint({ key, identifier: 'id', caveats: 'x' } as never) },
+    { shown: 'mint({ key: <key>, identifier: "\\uD800" })', run: () => mint({ key, identifier: '\uD800' }) },
+    { shown: 'mint({ key: <key>, identifier: "id", location: "\\uDC00" })', run: () => mint({ key, identifier: 'id', location: '\uDC00' }) },
+    { shown: 'mint({ key: <key>, identifier: "id", caveats: ["[1, []]", "\\uD800"] })', run: () => mint({ key, identifier: 'id', caveats: ['[1, []]', '\uD800'] }) },
+    { shown: 'mint({ key: <key>, identifier: "id", caveats: [{ type: "project_names", names: [] }] })', run: () => mint({ key, identifier: 'id', caveats: [{ type: 'project_names', names: [] }] as never }) },
+    { shown: 'mint({ key: <key>, identifier: "x" repeated 60,000 times })', run: () => mint({ key, identifier: 'x'.repeat(60_000) }) },
   ]
   return { calls: list, legend: `<token>, <key>, <context>: those of ${id}` }
 }
