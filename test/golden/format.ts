@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Vector, VectorFile } from '../../src/generated/types.js'
-import type { Io } from '../../src/cli/io.js'
-import { run } from '../../src/cli/run.js'
+import { runCliInProcess } from '../cli/in-process.js'
 import { indexLocation } from '../../src/detect/indexes.js'
 import { VERSION } from '../../src/version.js'
 
@@ -17,33 +16,11 @@ export const ROOT = join(import.meta.dirname, '..', '..')
 /** The clock every CLI run sees: 2023-11-14T22:13:20Z, the vectors' usual `now` minus 10 s. */
 export const NOW = 1700000000
 
-export interface Outcome {
-  readonly status: number
-  readonly stdout: string
-  readonly stderr: string
-}
+import type { Outcome } from '../cli/in-process.js'
+export type { Outcome }
 
-export interface CliOptions {
-  readonly env?: Record<string, string>
-  readonly stdin?: string | null
-}
-
-/** Runs the command table of src/cli/run.ts in-process. */
-export async function cli(argv: readonly string[], options: CliOptions = {}): Promise<Outcome> {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = {
-    argv,
-    env: options.env ?? {},
-    readStdin: async () => options.stdin ?? null,
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t),
-    now: () => NOW,
-    colour: false,
-  }
-  const status = await run(io)
-  return { status, stdout, stderr }
-}
+/** Runs the command table of src/cli/run.ts in-process, at NOW. */
+export const cli = (argv: readonly string[], options: { readonly env?: Record<string, string>; readonly stdin?: string | null } = {}) => runCliInProcess(argv, { ...options, now: NOW })
 
 /** The production and test indexes' host names, which stay out of commits (GUIDE.md): recorded tokens carry them in their location. */
 const HOSTS: readonly [string, string][] = [

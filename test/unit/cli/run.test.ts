@@ -2,36 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { run } from '../../../src/cli/run.js'
-import type { Io } from '../../../src/cli/io.js'
+import { runCliInProcess, type InProcessOptions } from '../../cli/in-process.js'
 import { VERSION } from '../../../src/version.js'
 import { inspect, mint, verify, type Restriction } from '../../../src/index.js'
 import { KEY, KEY_HEX, PT, PYPITOKEN, WH } from '../../fixtures/reference-tokens.js'
 
 const NOW = 1700000000
 
-interface Options {
-  stdin?: string | null
-  env?: Record<string, string>
-  colour?: boolean
-  now?: number
-}
-
-async function cli(argv: string[], options: Options = {}) {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = {
-    argv,
-    env: options.env ?? {},
-    readStdin: async () => options.stdin ?? null,
-    out: (t) => void (stdout += t),
-    err: (t) => void (stderr += t),
-    now: () => options.now ?? NOW,
-    colour: options.colour ?? false,
-  }
-  const status = await run(io)
-  return { status, stdout, stderr }
-}
+const cli = (argv: string[], options: InProcessOptions = {}) => runCliInProcess(argv, { now: NOW, ...options })
 
 /** A token minted with KEY carrying these restrictions. */
 function token(...caveats: Restriction[]): string {
@@ -253,7 +231,7 @@ describe('keys from a file and from standard input', () => {
     expect(verify(minted.stdout.trim(), KEY).valid).toBe(true)
   })
 
-  it.each<[string, string[], Options?]>([
+  it.each<[string, string[], InProcessOptions?]>([
     ['--key-stdin with the token on stdin too', ['verify', '--key-stdin'], { stdin: KEY_HEX }],
     ['two keys', ['verify', user, '--key-file', keyFile, '--key-hex', KEY_HEX]],
     ['a key file that does not exist', ['verify', user, '--key-file', join(dir, 'none')]],
@@ -316,7 +294,7 @@ describe('values that start with a dash work without =', () => {
 })
 
 describe('bad input: one line on stderr, exit status 2, nothing on stdout', () => {
-  const cases: [string, string[], Options?][] = [
+  const cases: [string, string[], InProcessOptions?][] = [
     ['no command', []],
     ['an unknown command', ['frobnicate']],
     ['an unknown option', ['inspect', user, '--bogus']],
