@@ -62,7 +62,7 @@ export function decodeCaveat(caveat: Caveat, registry: CaveatRegistry = DEFAULT_
 const failed = (module: CaveatModule, err: unknown) => `the ${module.slug} module failed on it (${err instanceof Error ? err.message : String(err)})`
 
 /** A module's answer, or why the module failed, as a rejection: module code never makes the caller throw (VERIFY-7). */
-function guarded(module: CaveatModule, answer: () => string | null): string | null {
+function guarded<T>(module: CaveatModule, answer: () => T): T | string {
   try {
     return answer()
   } catch (err) {
@@ -75,7 +75,11 @@ export function checkCaveat(module: CaveatModule, restriction: Restriction, cont
   return guarded(module, () => module.check(restriction as never, context))
 }
 
-/** What the caveat allows, in words; a module that fails to say is said to have failed. */
+/** What the caveat allows, in words; a module that fails to say (it throws, or answers with no string) is said to have failed. */
 export function explainCaveat(module: CaveatModule, restriction: Restriction, now: number | undefined): string {
-  return guarded(module, () => module.explain(restriction as never, now)) ?? ''
+  return guarded(module, () => {
+    const said: unknown = module.explain(restriction as never, now)
+    if (typeof said !== 'string') throw new Error(`its explanation is ${said === null ? 'null' : typeof said}, not text`)
+    return said
+  })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inspect, restrict, verify, type Restriction } from '../../src/index.js'
+import { encodeRestriction, inspect, restrict, verify, type Restriction } from '../../src/index.js'
 import { KEY, PT, PYPITOKEN, PYPITOKEN_BASE_PLUS_COMPACT, PYPITOKEN_TESTSUITE } from '../fixtures/reference-tokens.js'
 import { ctx, project } from '../helpers.js'
 
@@ -118,5 +118,12 @@ describe('restrict', () => {
     while ((lengthWith(n) ?? 8193) < 8192) n++
     expect(lengthWith(n)).toBe(8192)
     expect(refusal(big, [long(n + 1)])).toBe('INVALID_ARGUMENT')
+  })
+})
+
+describe('encodeRestriction', () => {
+  it('writes the caveat a restricter would (RESTRICT-1), and throws on a type no module has: a caller bug', () => {
+    expect(encodeRestriction({ type: 'project_names', names: ['a'] })).toBe('[1,["a"]]')
+    expect(() => encodeRestriction({ type: 'paint' } as never)).toThrow(new TypeError('unknown restriction type paint'))
   })
 })

@@ -42,3 +42,26 @@ describe('oidc-publisher (tag 4)', () => {
     expectMalformed(text)
   })
 })
+
+describe("oidc-publisher's normalize: the claims a restricter may write (JSON-4, JSON-6, LIMIT-4)", () => {
+  const normalize = (claims: unknown) => oidcPublisher.normalize({ type: 'oidc_publisher', publisher_id: PUB, claims } as never)
+  /** Claims whose innermost object sits at `depth` in the caveat `[4, id, claims]` (the array is depth 1, the claims 2). */
+  const nested = (depth: number): unknown => (depth <= 2 ? {} : { a: nested(depth - 1) })
+
+  it('refuses a lone surrogate in a claim value or key, saying which rule', () => {
+    expect(normalize({ sub: 'repo\ud800' })).toEqual({ ok: false, message: 'claims contain a lone surrogate (JSON-6)' })
+    expect(normalize({ ['\udc00']: 'x' })).toEqual({ ok: false, message: 'claims contain a lone surrogate (JSON-6)' })
+    expect(normalize({ sub: 'repo\ud83d\ude00' }).ok).toBe(true)
+  })
+
+  it('writes claims up to the depth limit of 32 containers and refuses one deeper', () => {
+    expect(normalize(nested(32)).ok).toBe(true)
+    expect(normalize(nested(33))).toEqual({ ok: false, message: 'claims nest deeper than the caveat depth limit of 32 (LIMIT-4)' })
+    expect(normalize({ list: [[nested(31)]] })).toEqual({ ok: false, message: 'claims nest deeper than the caveat depth limit of 32 (LIMIT-4)' })
+  })
+
+  it('refuses a value JSON cannot carry', () => {
+    expect(normalize({ f: 1.5 })).toEqual({ ok: false, message: 'claims may only contain integers, not 1.5 (JSON-4)' })
+    expect(normalize({ u: undefined })).toEqual({ ok: false, message: 'claims may not contain undefined' })
+  })
+})

@@ -146,6 +146,8 @@ describe('a module that throws (VERIFY-7)', () => {
     expect(verify(t, KEY, ctx, { registry: throwing({ validate: boom('validate') }) })).toMatchObject({ valid: false, reason: 'CAVEAT_MALFORMED' })
     const info = inspect(t, { registry: throwing({ explain: boom('explain') }) })
     expect(info.ok && info.token.caveats[0]?.explanation).toBe('the colour module failed on it (explain broke)')
+    const silent = inspect(t, { registry: throwing({ explain: () => null as never }) })
+    expect(silent.ok && silent.token.caveats[0]?.explanation).toBe('the colour module failed on it (its explanation is null, not text)')
   })
 })
 
