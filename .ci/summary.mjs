@@ -1,6 +1,6 @@
 // Prints the one line CI reads, "N passed, N failed", and exits 0 only when every step succeeded.
 // Arguments: triples <kind> <report file> <exit status>, kind `vitest`, `mutants`, `gate`,
-// `fuzz`, `mutation`, `pytest`, `gotest` or `step`.
+// `fuzz`, `mutation`, `mutation-vectors`, `pytest`, `gotest` or `step`.
 // - vitest: each test counts once; a command that failed before vitest reported (the type check)
 //   counts as one failure.
 // - mutants: each killed mutant counts as a pass, each other mutant (survived, no longer applying,
@@ -15,6 +15,8 @@
 //   disagreement; each new disagreement is a failure.
 // - mutation: each file in scope StrykerJS scored (`npm run mutation --json`) is a pass when it meets its
 //   threshold and a failure when not; each stale equivalent entry is a failure. No file: nothing.
+// - mutation-vectors: the vectors-alone score (`npm run mutation:vectors --json`) is one pass when its
+//   core meets its threshold, one failure when not; each stale equivalent.vectors.json entry is a failure.
 import { existsSync, readFileSync } from 'node:fs'
 
 const args = process.argv.slice(2)
@@ -44,6 +46,10 @@ function counts(kind, file, status) {
     const files = Object.values(report.files)
     const below = files.filter((f) => f.score < f.threshold).length
     return [files.length - below, below + report.stale.length]
+  }
+  if (kind === 'mutation-vectors') {
+    const core = report.vectors.core
+    return [core.score >= core.threshold ? 1 : 0, (core.score >= core.threshold ? 0 : 1) + report.stale.length]
   }
   let killed = 0
   let notKilled = report.baseline.passed ? 0 : 1

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { filesInScope, filesWithoutMutants, inScope, ROOT, scopePatterns } from './scope.js'
 import { layOutIncrementalFile } from './layout.js'
@@ -116,7 +116,13 @@ function run(argv: readonly string[], io: Output, runStryker: StrykerRun): numbe
   const equivalents = JSON.parse(readFileSync(equivalentPath, 'utf8')) as Equivalent[]
   const report = readReport(reportPath)
   const previous: ScoresFile = existsSync(scoresPath) ? (JSON.parse(readFileSync(scoresPath, 'utf8')) as ScoresFile) : { tool: RUNS.main.tool, target: TARGET, files: {}, withoutMutants: [] }
-  if (values.vectors === true) return recordVectors(report, equivalents, previous, scoresPath, values.json, io)
+  if (values.vectors === true) {
+    // The vectors run also leaves out what no vector can reach (equivalent.vectors.json), next to the
+    // file given as --equivalent (test/mutation/equivalent.json by default).
+    const unreachablePath = join(dirname(equivalentPath), 'equivalent.vectors.json')
+    const unreachable = existsSync(unreachablePath) ? (JSON.parse(readFileSync(unreachablePath, 'utf8')) as Equivalent[]) : []
+    return recordVectors(report, equivalents, unreachable, previous, scoresPath, values.json, io)
+  }
   const { scores, survivors, used } = scoresOf(report, equivalents)
   const measured = Object.keys(scores)
   // A ratchet: a file starts at the target; a file recorded below it keeps its recorded score,
@@ -156,8 +162,12 @@ function run(argv: readonly string[], io: Output, runStryker: StrykerRun): numbe
 const writeScores = (path: string, scores: ScoresFile) => writeFileSync(path, JSON.stringify(scores, null, 2) + '\n')
 
 /** `--vectors`: records the vectors-alone score beside the main one; 1 when the core is below its threshold. */
-function recordVectors(report: ReturnType<typeof readReport>, equivalents: readonly Equivalent[], previous: ScoresFile, scoresPath: string, json: string | undefined, io: Output): number {
-  const { scores, survivors } = scoresOf(report, equivalents, { excludeMessages: true })
+function recordVectors(report: ReturnType<typeof readReport>, equivalents: readonly Equivalent[], unreachable: readonly Equivalent[], previous: ScoresFile, scoresPath: string, json: string | undefined, io: Output): number {
+  const { scores, survivors, used } = scoresOf(report, [...equivalents, ...unreachable], { excludeMessages: true })
+  // An entry of equivalent.vectors.json that matches no surviving mutant is stale: a vector now
+  // reaches what it said none could, or the code changed. equivalent.json's entries are checked by
+  // the main run, not here.
+  const stale = unreachable.filter((e) => !used.has(e))
   const vectors = vectorsScores(RUNS.vectors.tool, scores, previous.vectors?.core.threshold)
   writeScores(scoresPath, { ...previous, vectors })
   io.out('\nfile (the vectors alone)               score  killed timeout survived no-cov equivalent messages')
@@ -167,8 +177,9 @@ function recordVectors(report: ReturnType<typeof readReport>, equivalents: reado
   }
   const core = survivors.filter((s) => inVectorsCore(s.file))
   for (const s of core) io.out(`NOT PINNED BY A VECTOR ${s.file}:${s.line} ${s.mutator}: ${JSON.stringify(s.original)} -> ${JSON.stringify(s.replacement)}${s.status === 'NoCoverage' ? ' (no vector reaches it)' : ''}`)
-  if (json !== undefined) writeFileSync(json, JSON.stringify({ vectors, survivors: core }, null, 2) + '\n')
+  for (const e of stale) io.out(`STALE equivalent.vectors.json entry: ${e.file} ${e.mutator} ${JSON.stringify(e.original)} -> ${JSON.stringify(e.replacement)} matches no surviving mutant`)
+  if (json !== undefined) writeFileSync(json, JSON.stringify({ vectors, survivors: core, stale }, null, 2) + '\n')
   const below = vectors.core.score < vectors.core.threshold
   io.out(`\nthe vectors alone: ${vectors.core.score.toFixed(2)} % over the core (${vectors.core.files.join(', ')}; target ${vectors.target} %, threshold ${vectors.core.threshold} %), ${core.length} survivor(s) in the core${below ? '   BELOW' : ''}`)
-  return below ? 1 : 0
+  return below || stale.length > 0 ? 1 : 0
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +10,8 @@ import { mutationCommand, type ScoresFile } from '../../scripts/mutation/command
 
 const scores = JSON.parse(readFileSync(join(ROOT, 'test/mutation/scores.json'), 'utf8')) as ScoresFile
 const equivalents = JSON.parse(readFileSync(join(ROOT, 'test/mutation/equivalent.json'), 'utf8')) as Equivalent[]
+/** What no vector can reach, left out of the vectors-alone score only. */
+const unreachable = JSON.parse(readFileSync(join(ROOT, 'test/mutation/equivalent.vectors.json'), 'utf8')) as Equivalent[]
 const patterns = scopePatterns()
 const INCREMENTAL = join(ROOT, 'test/mutation/stryker-incremental.json')
 const VECTORS_INCREMENTAL = join(ROOT, 'test/mutation/stryker-incremental.vectors.json')
@@ -28,8 +30,8 @@ describe('the checked-in mutation scores (test/mutation/scores.json, npm run mut
     expect([...Object.keys(scores.files), ...scores.withoutMutants].sort()).toEqual(inTree)
   })
 
-  it('give every equivalent mutant a reason, for a file in scope', () => {
-    for (const e of equivalents) {
+  it('give every equivalent mutant a reason, for a file in scope (equivalent.json, and equivalent.vectors.json for the vectors alone)', () => {
+    for (const e of [...equivalents, ...unreachable]) {
       expect(inScope(e.file, patterns), e.file).toBe(true)
       expect(e.reason.length, `${e.file} ${e.original}`).toBeGreaterThan(20)
       expect(readFileSync(join(ROOT, e.file), 'utf8').includes(e.original), `${e.file} no longer contains ${e.original}`).toBe(true)
@@ -59,7 +61,7 @@ describe('the checked-in vectors-alone score (scores.json "vectors", npm run mut
   })
 
   it.skipIf(v === undefined || !existsSync(VECTORS_INCREMENTAL))(`is what the committed incremental file of the vectors run scores, messages left out${v === undefined || !existsSync(VECTORS_INCREMENTAL) ? ' (skipped: no vectors-alone run is committed yet; npm run mutation:vectors writes it)' : ''}`, () => {
-    expect(scoresOf(readReport(VECTORS_INCREMENTAL), equivalents, { excludeMessages: true }).scores).toEqual(v?.files)
+    expect(scoresOf(readReport(VECTORS_INCREMENTAL), [...equivalents, ...unreachable], { excludeMessages: true }).scores).toEqual(v?.files)
   })
 
   it('leaves out a StringLiteral mutant as a message when its literal holds a space, whatever its status', () => {
@@ -227,5 +229,21 @@ describe('npm run mutation -- --report FILE', () => {
     expect([best.status, best.scores.vectors?.core.threshold]).toEqual([0, 90])
     const mainAgain = run({ files: { 'src/a.ts': file(['Killed']) } })
     expect(mainAgain.scores.vectors?.core.threshold).toBe(90) // a main run keeps the vectors record
+  })
+
+  it('--vectors leaves out what equivalent.vectors.json says no vector can reach, and fails on a stale entry there', () => {
+    writeFileSync(join(dir, 'scores.json'), JSON.stringify({ tool: 't', target: 95, files: {}, withoutMutants: [] } satisfies ScoresFile))
+    const report = { files: { 'src/verify.ts': file([...Array(9).fill('Killed'), 'Survived']) } }
+    const reach = (replacement: string): Equivalent => ({ file: 'src/verify.ts', mutator: 'EqualityOperator', original: 'x > 1', replacement, reason: 'the request schema refuses such an argument before the library sees it' })
+    writeFileSync(join(dir, 'equivalent.vectors.json'), JSON.stringify([reach('x >= 9')]))
+    const left = run(report, [], ['--vectors'])
+    expect(left.status).toBe(0)
+    expect(left.scores.vectors?.core).toMatchObject({ score: 100, killed: 9, survived: 0, equivalent: 1 })
+    writeFileSync(join(dir, 'equivalent.vectors.json'), JSON.stringify([reach('x >= 9'), reach('x >= 0')]))
+    const stale = run(report, [], ['--vectors'])
+    expect(stale.status).toBe(1)
+    expect(stale.json.stale).toEqual([reach('x >= 0')])
+    expect(stale.stdout).toContain('STALE equivalent.vectors.json entry: src/verify.ts EqualityOperator "x > 1" -> "x >= 0"')
+    rmSync(join(dir, 'equivalent.vectors.json'))
   })
 })
