@@ -48,6 +48,7 @@ export function build() {
       v('non-minimal-length', 'The identifier length written as a two-byte varint (0xa4 0x00 for 36).', ['MAC-3'], [0x02, ...locField, 0x02, 0xa4, 0x00, ...Buffer.from(IDENTIFIER), 0x00, ...cav, 0x00, ...sigField], MALFORMED, ['BinaryStrictness']),
       v('non-minimal-type', 'The identifier\'s field type written as 0x82 0x00.', ['MAC-3'], [0x02, ...locField, 0x82, 0x00, 36, ...Buffer.from(IDENTIFIER), 0x00, ...cav, 0x00, ...sigField], MALFORMED, ['BinaryStrictness']),
       v('huge-length', 'A length varint above 2^31.', ['MAC-3'], [0x02, 0x02, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x41], MALFORMED),
+      v('very-long-length-varint', 'The identifier length written as 150 continuation bytes 0x80 and a final 0x01: far above 2^31 − 1. A reader that does not bound a varint\'s bytes overflows a double here (0 × 2^1029 is not a number) and must still refuse it.', ['MAC-3'], [0x02, ...locField, 0x02, ...Array<number>(150).fill(0x80), 0x01, ...Buffer.from(IDENTIFIER), 0x00, ...cav, 0x00, ...sigField], MALFORMED),
       v('fields-out-of-order', 'The identifier before the location.', ['MAC-4'], [0x02, ...idField, ...locField, 0x00, ...cav, 0x00, ...sigField], MALFORMED),
       v('two-identifiers', 'Two identifier fields in the header.', ['MAC-4', 'MAC-5'], [0x02, ...locField, ...idField, ...idField, 0x00, ...cav, 0x00, ...sigField], MALFORMED),
       v('unknown-field-type', 'Field type 3 in the header.', ['MAC-4'], [0x02, ...locField, ...idField, ...packet.field(3, 'x'), 0x00, ...cav, 0x00, ...sigField], MALFORMED),
