@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { filesInScope, filesWithoutMutants, inScope, ROOT, scopePatterns } from './scope.js'
-import { layOutIncrementalFile } from './layout.js'
+import { forgetSurvivors, layOutIncrementalFile } from './layout.js'
 import { readReport, scoresOf, type Equivalent, type FileScore } from './scores.js'
 import { inVectorsCore, vectorsScores, type VectorsScores } from './vectors.js'
 
@@ -47,8 +47,8 @@ export interface Output {
 
 class Usage extends Error {}
 
-const USAGE = 'usage: npm run mutation -- [--vectors] [--full | --files PATHS] [--report FILE] [--json FILE] [--scores FILE] [--equivalent FILE]'
-const OPTIONS = { vectors: { type: 'boolean' }, full: { type: 'boolean' }, files: { type: 'string' }, report: { type: 'string' }, json: { type: 'string' }, scores: { type: 'string' }, equivalent: { type: 'string' } } as const
+const USAGE = 'usage: npm run mutation -- [--vectors] [--full | --files PATHS | --retest-survivors] [--report FILE] [--json FILE] [--scores FILE] [--equivalent FILE]'
+const OPTIONS = { vectors: { type: 'boolean' }, full: { type: 'boolean' }, 'retest-survivors': { type: 'boolean' }, files: { type: 'string' }, report: { type: 'string' }, json: { type: 'string' }, scores: { type: 'string' }, equivalent: { type: 'string' } } as const
 
 /**
  * Runs StrykerJS with a config over its whole scope: incrementally, or from scratch (`full`); or,
@@ -81,7 +81,7 @@ const strykerRun: StrykerRun = ({ config, full, mutate }) => {
 }
 
 function run(argv: readonly string[], io: Output, runStryker: StrykerRun): number {
-  let values: { vectors?: boolean; full?: boolean; files?: string; report?: string; json?: string; scores?: string; equivalent?: string }
+  let values: { vectors?: boolean; full?: boolean; 'retest-survivors'?: boolean; files?: string; report?: string; json?: string; scores?: string; equivalent?: string }
   try {
     ;({ values } = parseArgs({ args: [...argv], options: OPTIONS }))
   } catch (err) {
@@ -89,6 +89,9 @@ function run(argv: readonly string[], io: Output, runStryker: StrykerRun): numbe
   }
   if (values.full === true && values.report !== undefined) throw new Usage('--full runs Stryker; --report scores an existing report instead: not both')
   if (values.files !== undefined && (values.full === true || values.report !== undefined)) throw new Usage('--files runs Stryker on some files: not with --full or --report')
+  if (values['retest-survivors'] === true && (values.full === true || values.files !== undefined || values.report !== undefined)) {
+    throw new Usage('--retest-survivors re-tests the incremental file\'s survivors: not with --full, --files or --report')
+  }
   // --files: the in-scope files among those given (any list of paths, such as a commit's), mutated
   // from scratch; their scores are merged into the record, whose other files keep theirs.
   const some = values.files === undefined ? undefined : values.files.split(',').map((f) => f.trim()).filter((f) => f !== '' && inScope(f, scopePatterns()))
@@ -102,6 +105,10 @@ function run(argv: readonly string[], io: Output, runStryker: StrykerRun): numbe
   const which = values.vectors === true ? RUNS.vectors : RUNS.main
 
   let reportPath = values.report
+  if (values['retest-survivors'] === true) {
+    if (!existsSync(which.incremental)) throw new Usage(`--retest-survivors: no incremental file at ${which.incremental}`)
+    io.out(`forgot ${forgetSurvivors(which.incremental)} surviving or uncovered result(s) of ${which.incremental}: they are tested again`)
+  }
   if (reportPath === undefined) {
     const status = runStryker({ config: which.config, full: values.full === true, ...(some === undefined ? {} : { mutate: some }) })
     if (some === undefined && existsSync(which.incremental)) layOutIncrementalFile(which.incremental)

@@ -20,3 +20,22 @@ export const INCREMENTAL_DEPTH = 4
 export function layOutIncrementalFile(path: string): void {
   writeFileSync(path, layout(JSON.parse(readFileSync(path, 'utf8')), INCREMENTAL_DEPTH) + '\n')
 }
+
+/**
+ * Forgets every result of the incremental file at `path` that is not a detection (a mutant that
+ * survived or that no test covered), so that the next incremental run tests those mutants again
+ * and reuses the rest. For a change Stryker cannot see (docs/mutation.md, "Incremental runs"): a
+ * fix to the test configuration, a setup file, or a test that reaches a mutant without covering it
+ * in Stryker's eyes. Returns how many results were forgotten.
+ */
+export function forgetSurvivors(path: string): number {
+  const report = JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, { mutants: { status: string }[] }> }
+  let forgotten = 0
+  for (const file of Object.values(report.files)) {
+    const kept = file.mutants.filter((m) => m.status !== 'Survived' && m.status !== 'NoCoverage')
+    forgotten += file.mutants.length - kept.length
+    file.mutants = kept
+  }
+  writeFileSync(path, layout(report, INCREMENTAL_DEPTH) + '\n')
+  return forgotten
+}

@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { INCREMENTAL_DEPTH, layout } from '../../scripts/mutation/layout.js'
+import { forgetSurvivors, INCREMENTAL_DEPTH, layout } from '../../scripts/mutation/layout.js'
 
 describe('the committed incremental file, laid out one mutant and one test per line (npm run mutation)', () => {
   const report = {
@@ -20,5 +23,18 @@ describe('the committed incremental file, laid out one mutant and one test per l
     expect(lines).toContain('{"id":"2","status":"Survived"}')
     expect(lines).toContain('{"id":"3","name":"a"},')
     expect(lines).toContain('"source": "const a = 1\\n",')
+  })
+})
+
+describe('forgetSurvivors', () => {
+  it('drops the survivors and uncovered mutants of an incremental file, keeps every other result, and lays it out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forget-'))
+    const path = join(dir, 'incremental.json')
+    const m = (id: string, status: string) => ({ id, status })
+    writeFileSync(path, JSON.stringify({ files: { 'src/a.ts': { source: 'x', mutants: [m('1', 'Killed'), m('2', 'Survived'), m('3', 'Timeout'), m('4', 'NoCoverage'), m('5', 'CompileError')] } }, testFiles: {} }))
+    expect(forgetSurvivors(path)).toBe(2)
+    const text = readFileSync(path, 'utf8')
+    expect((JSON.parse(text) as { files: Record<string, { mutants: { id: string }[] }> }).files['src/a.ts']?.mutants.map((x) => x.id)).toEqual(['1', '3', '5'])
+    expect(text).toContain('\n    {"id":"1","status":"Killed"}')
   })
 })

@@ -143,14 +143,14 @@ describe('choosing what to mutate', () => {
     for (const args of [['--files', 'src/verify.ts', '--full'], ['--files', 'src/verify.ts', '--report', 'r.json']]) expect(mutationCommand(args, io, stryker), args.join(' ')).toBe(2)
   })
 
-  it('npm run mutation refuses --since (incremental mode replaced it) and --full with --report, with status 2', () => {
-    for (const args of [['--since', 'HEAD^'], ['--full', '--report', 'r.json']]) {
+  it('npm run mutation refuses --since (incremental mode replaced it), --full with --report, and --retest-survivors with a from-scratch run, with status 2', () => {
+    for (const args of [['--since', 'HEAD^'], ['--full', '--report', 'r.json'], ['--retest-survivors', '--full'], ['--retest-survivors', '--files', 'src/verify.ts']]) {
       const lines: string[] = []
       const status = mutationCommand(args, { out: (l) => lines.push(l), err: (l) => lines.push(l) }, () => {
         throw new Error('must not run Stryker')
       })
       expect(status, args.join(' ')).toBe(2)
-      expect(lines.at(-1)).toMatch(/^usage: npm run mutation -- \[--vectors\] \[--full \| --files PATHS\]/)
+      expect(lines.at(-1)).toMatch(/^usage: npm run mutation -- \[--vectors\] \[--full \| --files PATHS \| --retest-survivors\]/)
     }
   })
 })

@@ -49,3 +49,10 @@ describe('dumpJson', () => {
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)))
   })
 })
+
+describe('dumpJson refuses a number it cannot write as an integer literal (JSON-4)', () => {
+  it('throws a RangeError naming the number, a caller bug', () => {
+    expect(() => dumpJson(1.5)).toThrow(new RangeError('not a safe integer: 1.5'))
+    expect(() => dumpJson(2 ** 53)).toThrow(new RangeError('not a safe integer: 9007199254740992'))
+  })
+})

@@ -85,3 +85,28 @@ describe('parseStrictJson', () => {
     expect(parseStrictJson('['.repeat(100000)).ok).toBe(false)
   })
 })
+
+describe('parseStrictJson at the edges of its checks', () => {
+  it.each([
+    // JSON-6: the surrogate ranges end at U+DBFF and U+DFFF, inclusive on both sides.
+    ['["\\udbff\\udfff"]', ['\u{10ffff}']],
+    ['["\\ud800\\udc00"]', ['\u{10000}']],
+    ['["\\ud800\\udfff"]', ['\u{103ff}']],
+    ['["\\udbff\\udc00"]', ['\u{10fc00}']],
+  ])('accepts the surrogate pair %s', (text, value) => {
+    expect(parse(text)).toEqual(value)
+  })
+
+  it.each([
+    ['a lone low surrogate at the top of the range', '["\\udfff"]', 'unpaired surrogate escape at offset 8'],
+    ['a high surrogate followed by a non-surrogate escape', '["\\ud800\\ue000"]', 'unpaired surrogate escape at offset 14'],
+    ['a high surrogate followed by a \\x escape of low-surrogate digits', '["\\ud800\\xdc00"]', 'unpaired surrogate escape at offset 8'],
+    ['a high surrogate followed by a bare udc00', '["\\ud800Xudc00"]', 'unpaired surrogate escape at offset 8'],
+    ['a minus sign followed by a comma', '[-,1]', 'invalid number at offset 2'],
+    ['a minus sign followed by a space', '- ', 'invalid number at offset 1'],
+    ['an object member without a colon', '{"a" 1}', "expected ':' at offset 6"],
+    ['an object member followed by junk', '{"a":1x"b":2}', "expected ',' or '}' at offset 7"],
+  ])('rejects %s', (_what, text, message) => {
+    expect(parse(text)).toBe(`error: ${message}`)
+  })
+})
