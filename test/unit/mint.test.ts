@@ -6,23 +6,23 @@ import { bodyBytes, locationOf } from '../helpers.js'
 const token = (r: ReturnType<typeof mint>) => (r.ok ? r.token : `${r.reason}: ${r.message}`)
 
 describe('mint', () => {
-  const location = locationOf(PYPITOKEN.base!.token)
+  const location = () => locationOf(PYPITOKEN.base!.token)
 
   it('reproduces pypitoken and pymacaroons tokens byte for byte (MINT-1)', () => {
     for (const f of Object.values(PYPITOKEN)) {
-      expect(token(mint({ key: KEY, identifier: PT.identifier, location, caveats: f.caveats }))).toBe(f.token)
+      expect(token(mint({ key: KEY, identifier: PT.identifier, location: location(), caveats: f.caveats }))).toBe(f.token)
     }
-    expect(token(mint({ key: KEY, identifier: PT.identifier, location, caveats: ['[1,["requests"]]'] }))).toBe(PYPITOKEN_BASE_PLUS_COMPACT)
+    expect(token(mint({ key: KEY, identifier: PT.identifier, location: location(), caveats: ['[1,["requests"]]'] }))).toBe(PYPITOKEN_BASE_PLUS_COMPACT)
   })
 
   it('reproduces the Warehouse tokens byte for byte', () => {
-    for (const f of [WH.project, WH.user]) expect(token(mint({ key: KEY, identifier: WH.identifier, location, caveats: f.caveats }))).toBe(f.token)
+    for (const f of [WH.project, WH.user]) expect(token(mint({ key: KEY, identifier: WH.identifier, location: location(), caveats: f.caveats }))).toBe(f.token)
   })
 
   it('reproduces the npm macaroon document tokens', () => {
     const caveats = ['[1,["requests"]]', '[0,1900000000,1600000000]', '[3,"00000000-0000-0000-0000-000000000001"]']
-    expect(token(mint({ key: KEY, identifier: NPM_DOC.identifier, location, caveats: caveats.slice(0, 2) }))).toBe(NPM_DOC.twoCaveats)
-    expect(token(mint({ key: KEY, identifier: NPM_DOC.identifier, location, caveats }))).toBe(NPM_DOC.threeCaveats)
+    expect(token(mint({ key: KEY, identifier: NPM_DOC.identifier, location: location(), caveats: caveats.slice(0, 2) }))).toBe(NPM_DOC.twoCaveats)
+    expect(token(mint({ key: KEY, identifier: NPM_DOC.identifier, location: location(), caveats }))).toBe(NPM_DOC.threeCaveats)
   })
 
   it("reproduces pypitoken's own test-suite token, with its prefix and a text key", () => {
@@ -31,7 +31,7 @@ describe('mint', () => {
   })
 
   it('writes restriction objects canonically (RESTRICT-1)', () => {
-    const r = mint({ key: KEY, identifier: PT.identifier, location, caveats: [{ type: 'project_names', names: ['Requests'] }] })
+    const r = mint({ key: KEY, identifier: PT.identifier, location: location(), caveats: [{ type: 'project_names', names: ['Requests'] }] })
     expect(token(r)).toBe(PYPITOKEN_BASE_PLUS_COMPACT)
   })
 

@@ -21,8 +21,15 @@ function token(...caveats: Restriction[]): string {
 const user = PYPITOKEN.user!.token
 const PROJECT_ID = '0b7e4d4f-2f3e-4e53-9a0a-5f5f0c8f5a11'
 const OTHER_ID = '5e1b6c2a-8d4f-4b3e-a1c9-7f2d0e9b8a76'
+// Fixture tokens are literals, checked against mint() by a test below: a token minted while the file
+// loads would run src/ outside any test, which StrykerJS counts as static (docs/mutation.md).
 /** Limited to my-pkg and expiring in ten minutes. */
-const tenMinutes = token({ type: 'expiration', expires_at: NOW + 600, not_before: NOW - 60 }, { type: 'project_names', names: ['my-pkg'] })
+const tenMinutes = 'pypi-AgEAAiQxMjM0NTY3OC0xMjM0LTU2NzgtMTIzNC01Njc4MTIzNDU2NzgAAhlbMCwxNzAwMDAwNjAwLDE2OTk5OTk5NDBdAAIOWzEsWyJteS1wa2ciXV0AAAYgMwlNtjlWGKB5Ly9Inrcq3d5RY5IBbN4wDXNZLLd0ISw'
+const TEN_MINUTES: Restriction[] = [{ type: 'expiration', expires_at: NOW + 600, not_before: NOW - 60 }, { type: 'project_names', names: ['my-pkg'] }]
+
+it('the fixture token is what mint writes', () => {
+  expect(token(...TEN_MINUTES)).toBe(tenMinutes)
+})
 const ESC = '\x1b['
 
 describe('pypi-token inspect', () => {
