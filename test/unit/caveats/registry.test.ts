@@ -50,6 +50,16 @@ describe('the default registry', () => {
     expect(createRegistry(DEFAULT_REGISTRY.modules).bySlug.size).toBe(9)
   })
 
+  it('finds the module of each legacy form by its keys, and none for other objects (CAV-7)', () => {
+    const slug = (obj: Record<string, unknown>) => DEFAULT_REGISTRY.legacyModuleFor(obj)?.slug ?? null
+    expect(slug({ version: 1, permissions: 'user', user_id: 'x' })).toBe('legacy-user')
+    expect(slug({ version: 1, permissions: { projects: ['a'] } })).toBe('legacy-project-names')
+    expect(slug({ exp: 1 })).toBe('legacy-expiration')
+    expect(slug({ nbf: 1 })).toBe('legacy-expiration')
+    expect(slug({ project_ids: [] })).toBe('legacy-project-ids')
+    expect(slug({ permissions: 'user' })).toBeNull()
+  })
+
   it("validates restrictions with exactly restriction.schema.json's definitions, one per module", () => {
     const definitions = Object.values(restrictionSchema.definitions) as object[]
     expect(DEFAULT_REGISTRY.modules.map((m) => m.schemas.restriction)).toEqual(expect.arrayContaining(definitions))
